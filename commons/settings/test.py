@@ -1,0 +1,25 @@
+"""What `make test` runs: the real PostgreSQL and Elasticsearch that scripts/test.sh started."""
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.utils import get_random_secret_key
+
+from .base import *
+
+_MISSING = (
+    "{name} is not set. The test suite runs against real services: use `make test`, which starts "
+    "a private PostgreSQL and Elasticsearch, or set {name} to an existing one (see README.md)."
+)
+
+if not env("DATABASE_URL", default=""):
+    raise ImproperlyConfigured(_MISSING.format(name="DATABASE_URL"))
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL for the test suite.")
+if not ELASTICSEARCH_URL:
+    raise ImproperlyConfigured(_MISSING.format(name="ELASTICSEARCH_URL"))
+
+DEBUG = False
+SECRET_KEY = get_random_secret_key()
+ELASTICSEARCH_INDEX_PREFIX = "test_commons"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}

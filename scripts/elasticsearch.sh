@@ -1,0 +1,108 @@
+#!/bin/bash
+# A private Elasticsearch node for the test suite (and for `make run` if asked), in a scratch
+# directory, on a free port. The server is Maven Central's integ-test zip (see ../shared/SERVICES.md).
+#   scripts/elasticsearch.sh start DIR   prints the ELASTICSEARCH_URL and writes it to DIR/url
+#   scripts/elasticsearch.sh stop DIR    stops it and deletes DIR
+set -euo pipefail
+SCRIPT_NAME=elasticsearch
+. "$(dirname "$0")/lib.sh"
+
+ES_VERSION=${ES_VERSION:-8.19.21}
+ES_ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip"
+START_TIMEOUT_SECONDS=${ES_START_TIMEOUT_SECONDS:-120}
+
+java_home() {
+    local candidate
+    for candidate in "${ES_JAVA_HOME:-}" /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/java-17-openjdk-*; do
+        [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && { echo "$candidate"; return 0; }
+    done
+    command -v java >/dev/null 2>&1 && { dirname "$(dirname "$(readlink -f "$(command -v java)")")"; return 0; }
+    return 1
+}
+
+# Unpacks the distribution once into the cache; every run shares it read-only.
+es_home() {
+    local home zip
+    home="$(cache_dir)/elasticsearch-$ES_VERSION"
+    if [ ! -x "$home/bin/elasticsearch" ]; then
+        zip="$HOME/.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch/$ES_VERSION/elasticsearch-$ES_VERSION.zip"
+        if [ ! -f "$zip" ]; then
+            command -v mvn >/dev/null 2>&1 || die "missing: Maven (mvn), needed to fetch Elasticsearch $ES_VERSION from Maven Central (Debian: apt-get install maven)"
+            say "fetching Elasticsearch $ES_VERSION from Maven Central"
+            mvn -q dependency:get -Dartifact="$ES_ARTIFACT" -Dtransitive=false >&2 \
+                || die "could not fetch $ES_ARTIFACT from Maven Central"
+        fi
+        command -v unzip >/dev/null 2>&1 || apt_install unzip
+        mkdir -p "$(cache_dir)"
+        chmod 755 "$(cache_dir)"
+        local unpack
+        unpack=$(mktemp -d "$(cache_dir)/unpack.XXXXXX")
+        unzip -q "$zip" -d "$unpack" || die "could not unpack $zip"
+        rm -rf "$home"
+        mv "$unpack/elasticsearch-$ES_VERSION" "$home"
+        rm -rf "$unpack"
+        chmod -R a+rX "$home"
+    fi
+    echo "$home"
+}
+
+answers() {
+    python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=3)' "$1" >/dev/null 2>&1
+}
+
+start() {
+    local dir=$1 home jhome port transport_port
+    jhome=$(java_home) || die "missing: a Java 17 runtime for Elasticsearch (Debian: apt-get install openjdk-17-jre-headless)"
+    home=$(es_home)
+    ensure_service_user
+    mkdir -p "$dir/data" "$dir/logs"
+    cp -R "$home/config" "$dir/config"
+    chmod 755 "$dir"
+    give_to_service "$dir"
+    port=$(free_port)
+    transport_port=$(free_port)
+    as_service env ES_JAVA_HOME="$jhome" ES_PATH_CONF="$dir/config" \
+        ES_JAVA_OPTS="${ES_JAVA_OPTS:--Xms512m -Xmx512m}" \
+        "$home/bin/elasticsearch" -d -p "$dir/elasticsearch.pid" \
+        -Ecluster.name="commons-$port" -Enode.name=commons-test \
+        -Ediscovery.type=single-node -Enetwork.host=127.0.0.1 \
+        -Ehttp.port="$port" -Etransport.port="$transport_port" \
+        -Epath.data="$dir/data" -Epath.logs="$dir/logs" \
+        -Expack.security.enabled=false \
+        -Ecluster.routing.allocation.disk.threshold_enabled=false \
+        -Eaction.destructive_requires_name=false \
+        >"$dir/startup.log" 2>&1 || { cat "$dir/startup.log" >&2; die "Elasticsearch did not start (output above)"; }
+
+    local url="http://127.0.0.1:$port" waited=0
+    until answers "$url/_cluster/health?wait_for_status=yellow&timeout=1s"; do
+        sleep 1
+        waited=$((waited + 1))
+        if [ "$waited" -ge "$START_TIMEOUT_SECONDS" ]; then
+            tail -n 30 "$dir/logs/"*.log >&2 2>/dev/null || true
+            stop "$dir"
+            die "Elasticsearch did not answer on $url within ${START_TIMEOUT_SECONDS}s (log above)"
+        fi
+    done
+    echo "$url" | tee "$dir/url"
+}
+
+stop() {
+    local dir=$1 pid waited=0
+    [ -d "$dir" ] || return 0
+    if [ -f "$dir/elasticsearch.pid" ]; then
+        pid=$(cat "$dir/elasticsearch.pid")
+        kill "$pid" 2>/dev/null || true
+        while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 30 ]; do
+            sleep 1
+            waited=$((waited + 1))
+        done
+        kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -rf "$dir"
+}
+
+case "${1:-}" in
+    start) start "${2:?usage: elasticsearch.sh start DIR}" ;;
+    stop) stop "${2:?usage: elasticsearch.sh stop DIR}" ;;
+    *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+esac

@@ -1,0 +1,76 @@
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RULE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+
+
+def pytest_collection_modifyitems(items):
+    # The live server sees only committed data, so browser tests commit; the serialized rollback
+    # then restores what migrations made (locale, root page, groups) for the next test.
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+def _open_page(**context_options) -> Iterator[Page]:
+    """Real headless Chromium, started after the test's data exists and stopped before the
+    database is reset: Playwright's event loop hides Django's database connection from this
+    thread while it runs, so database work must happen outside it."""
+    executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    assert Path(executable).exists(), f"Chromium not found at {executable}: run `make test`"
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_FLAGS
+        )
+        context = browser.new_context(**context_options)
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+@pytest.fixture
+def site_home(db):
+    from knowledge.services import home_page_ensure
+
+    return home_page_ensure(title="Commons")
+
+
+@pytest.fixture
+def page(live_server, site_home) -> Iterator[Page]:
+    yield from _open_page()
+
+
+@pytest.fixture
+def phone_page(live_server, site_home) -> Iterator[Page]:
+    yield from _open_page(**PHONE)
+
+
+def axe_violations(page: Page, impacts=("serious", "critical")) -> list[dict]:
+    """Runs axe-core in the page; returns the violations at the given impact levels."""
+    assert AXE_SCRIPT.exists(), "axe-core is missing: run `make test` (it installs npm packages)"
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_RULE_TAGS,
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
+        for v in results["violations"]
+        if v["impact"] in impacts
+    ]

@@ -1,0 +1,18 @@
+import pytest
+
+from knowledge.models import HomePage
+from knowledge.services import home_page_ensure
+from search import elasticsearch
+
+
+@pytest.fixture
+def home_page(db) -> HomePage:
+    return home_page_ensure(title="Commons")
+
+
+@pytest.fixture
+def es():
+    """The real Elasticsearch node `make test` started; test indices are removed afterwards."""
+    client = elasticsearch.client()
+    yield client
+    client.indices.delete(index=f"{elasticsearch.index_name('')}*", ignore_unavailable=True)

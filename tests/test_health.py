@@ -1,0 +1,52 @@
+from unittest import mock
+
+from django.db import DatabaseError
+from django.test import override_settings
+
+from commons import health
+
+
+def test_healthz_reports_database_and_elasticsearch_answering(client, db):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "status": "ok",
+        "database": {"ok": True, "vendor": "postgresql"},
+        "search": {"backend": "elasticsearch", "ok": True, "cluster_status": "green"},
+    }
+
+
+@override_settings(ELASTICSEARCH_URL="http://127.0.0.1:9", ELASTICSEARCH_TIMEOUT_SECONDS=1)
+def test_healthz_says_search_is_down_when_elasticsearch_does_not_answer(client, db):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    report = response.json()
+    assert report["status"] == "degraded"
+    assert report["search"] == {
+        "backend": "elasticsearch",
+        "ok": False,
+        "error": "elasticsearch unreachable",
+    }
+
+
+@override_settings(ELASTICSEARCH_URL="")
+def test_without_elasticsearch_the_database_backend_answers_search(client, db):
+    assert client.get("/healthz").json()["search"] == {"backend": "database", "ok": True}
+
+
+def test_database_failure_makes_health_failing_with_no_details_leaked(db):
+    broken_cursor = mock.MagicMock()
+    broken_cursor.__enter__.return_value.execute.side_effect = DatabaseError("password=hunter2")
+    with mock.patch.object(health.connection, "cursor", return_value=broken_cursor):
+        report = health.health_report()
+
+    assert report["status"] == "failing"
+    assert report["database"]["ok"] is False
+    assert "hunter2" not in str(report)
+
+
+def test_healthz_refuses_to_change_anything(client, db):
+    assert client.post("/healthz").status_code == 405
