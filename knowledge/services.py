@@ -1,14 +1,26 @@
-"""Changes to the knowledge base, as named functions that commands, views and tests share."""
+"""Changes to the knowledge base's structure, as named functions commands, views and tests share."""
+
+from dataclasses import dataclass
 
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from knowledge.models import HomePage
+from knowledge.models import CaseStudyIndexPage, HomePage, ResourceIndexPage, ThemeIndexPage
 
 DEFAULT_INTRO = (
     "Case studies of shared services told warts and all, communities of interest, and resources "
     "from councils and the people they serve."
 )
+
+
+@dataclass(frozen=True)
+class Library:
+    """The fixed top of the page tree that every site in the network shares."""
+
+    home: HomePage
+    case_studies: CaseStudyIndexPage
+    resources: ResourceIndexPage
+    themes: ThemeIndexPage
 
 
 @transaction.atomic
@@ -26,9 +38,9 @@ def home_page_ensure(
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(title="Root", slug="root")
-    welcome = root.get_children().filter(slug="home").exclude(
-        content_type__model="homepage"
-    ).first()
+    welcome = (
+        root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
+    )
     if welcome is not None:
         welcome.delete()
         root.refresh_from_db()
@@ -42,3 +54,41 @@ def home_page_ensure(
         site.site_name = site.site_name or title
         site.save()
     return home
+
+
+def _child_ensure(parent: Page, model: type[Page], **fields) -> Page:
+    existing = model.objects.child_of(parent).first()
+    if existing is not None:
+        return existing
+    return parent.add_child(instance=model(**fields))
+
+
+@transaction.atomic
+def library_ensure() -> Library:
+    """The home page and the lists that hold case studies, resources and themed collections."""
+    home = home_page_ensure()
+    return Library(
+        home=home,
+        case_studies=_child_ensure(
+            home,
+            CaseStudyIndexPage,
+            title="Case studies",
+            slug="case-studies",
+            intro="How councils and their partners shared services: the costs, the savings, "
+            "what went wrong and what they learned.",
+        ),
+        resources=_child_ensure(
+            home,
+            ResourceIndexPage,
+            title="Resources",
+            slug="resources",
+            intro="Guides, templates, toolkits, datasets and reports you can reuse.",
+        ),
+        themes=_child_ensure(
+            home,
+            ThemeIndexPage,
+            title="Collections",
+            slug="collections",
+            intro="Case studies and resources gathered by our editors around a theme.",
+        ),
+    )

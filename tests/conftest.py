@@ -1,13 +1,19 @@
 import pytest
 
 from knowledge.models import HomePage
-from knowledge.services import home_page_ensure
+from knowledge.services import Library, home_page_ensure, library_ensure
 from search import elasticsearch
 
 
 @pytest.fixture
 def home_page(db) -> HomePage:
     return home_page_ensure(title="Commons")
+
+
+@pytest.fixture
+def library(db) -> Library:
+    """The shared top of the page tree: home, case studies, resources and collections."""
+    return library_ensure()
 
 
 @pytest.fixture

@@ -1,0 +1,51 @@
+"""The knowledge base: what councils learned, and who learned it."""
+
+from knowledge.models.branding import SiteBranding
+from knowledge.models.case_studies import (
+    CaseStudyAttachment,
+    CaseStudyContact,
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CaseStudyTag,
+    DueDiligenceItem,
+    ProgrammeStage,
+    RelatedCaseStudy,
+)
+from knowledge.models.home import HomeFeaturedItem, HomePage, ThemeIndexPage, ThemeItem, ThemePage
+from knowledge.models.organisations import Organisation, OrganisationEmailDomain
+from knowledge.models.resources import (
+    Licence,
+    ResourceIndexPage,
+    ResourceKind,
+    ResourcePage,
+    ResourceTag,
+)
+from knowledge.models.shared_services import SharedService
+from knowledge.models.taxonomy import Region, ServiceArea
+
+__all__ = [
+    "CaseStudyAttachment",
+    "CaseStudyContact",
+    "CaseStudyIndexPage",
+    "CaseStudyPage",
+    "CaseStudyTag",
+    "DueDiligenceItem",
+    "HomeFeaturedItem",
+    "HomePage",
+    "Licence",
+    "Organisation",
+    "OrganisationEmailDomain",
+    "ProgrammeStage",
+    "Region",
+    "RelatedCaseStudy",
+    "ResourceIndexPage",
+    "ResourceKind",
+    "ResourcePage",
+    "ResourceTag",
+    "ServiceArea",
+    "SharedService",
+    "SiteBranding",
+    "ThemeIndexPage",
+    "ThemeItem",
+    "ThemePage",
+]

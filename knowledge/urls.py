@@ -1,0 +1,7 @@
+"""Knowledge pages that are not Wagtail pages. Each views module owns its own url list."""
+
+from knowledge.views import browse, contribute, feeds
+
+app_name = "knowledge"
+
+urlpatterns = [*browse.urlpatterns, *contribute.urlpatterns, *feeds.urlpatterns]

@@ -1,0 +1,137 @@
+"""Test data builders: each test makes exactly what it needs."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.utils.text import slugify
+from factory.django import DjangoModelFactory
+
+from community.models import User
+from knowledge.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    Organisation,
+    OrganisationEmailDomain,
+    ProgrammeStage,
+    ResourceIndexPage,
+    ResourceKind,
+    ResourcePage,
+    ServiceArea,
+    SharedService,
+)
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    @factory.post_generation
+    def _save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class ServiceAreaFactory(DjangoModelFactory):
+    class Meta:
+        model = ServiceArea
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Service area {n}")
+    slug = factory.LazyAttribute(lambda a: slugify(a.name))
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Borough Council {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = Organisation.Kind.COUNCIL
+    region = "north-west"
+
+
+class OrganisationEmailDomainFactory(DjangoModelFactory):
+    class Meta:
+        model = OrganisationEmailDomain
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    domain = factory.Sequence(lambda n: f"council{n}.gov.uk")
+
+
+class SharedServiceFactory(DjangoModelFactory):
+    class Meta:
+        model = SharedService
+
+    name = factory.Sequence(lambda n: f"Shared service {n}")
+    slug = factory.LazyAttribute(lambda s: slugify(s.name))
+    lead_organisation = factory.SubFactory(OrganisationFactory)
+    service_area = factory.SubFactory(ServiceAreaFactory)
+    since = datetime.date(2020, 4, 1)
+
+
+def publish(page):
+    """Publish a page the way an editor does: through a revision."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_case_study(
+    parent: CaseStudyIndexPage,
+    *,
+    title: str = "Three councils share revenues and benefits",
+    live: bool = True,
+    organisations=(),
+    service_areas=(),
+    tags=(),
+    **fields,
+) -> CaseStudyPage:
+    slug = fields.pop("slug", None) or slugify(title)
+    values = {
+        "summary": "Three district councils merged their revenues and benefits teams.",
+        "stage": ProgrammeStage.LIVE,
+        "what_went_wrong": "<p>The data migration ran three months late.</p>",
+        "annual_savings_pounds": Decimal("450000"),
+        "savings_percent": Decimal("30"),
+        **fields,
+    }
+    page = CaseStudyPage(title=title, slug=slug, **values)
+    page.live = False
+    parent.add_child(instance=page)
+    page.organisations.set(list(organisations))
+    page.service_areas.set(list(service_areas))
+    page.tags.set(list(tags))
+    page.save()
+    return publish(page) if live else page
+
+
+def make_resource(
+    parent: ResourceIndexPage,
+    *,
+    title: str = "Shared service business case template",
+    live: bool = True,
+    service_areas=(),
+    tags=(),
+    **fields,
+) -> ResourcePage:
+    slug = fields.pop("slug", None) or slugify(title)
+    values = {
+        "summary": "A template business case for two or more councils sharing a service.",
+        "kind": ResourceKind.TEMPLATE,
+        "external_url": "https://example.org/business-case-template",
+        **fields,
+    }
+    page = ResourcePage(title=title, slug=slug, **values)
+    page.live = False
+    parent.add_child(instance=page)
+    page.service_areas.set(list(service_areas))
+    page.tags.set(list(tags))
+    page.save()
+    return publish(page) if live else page
