@@ -5,7 +5,14 @@ from dataclasses import dataclass
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from knowledge.models import CaseStudyIndexPage, HomePage, ResourceIndexPage, ThemeIndexPage
+from knowledge.models import (
+    CaseStudyIndexPage,
+    HomePage,
+    Organisation,
+    ResourceIndexPage,
+    SiteBranding,
+    ThemeIndexPage,
+)
 
 DEFAULT_INTRO = (
     "Case studies of shared services told warts and all, communities of interest, and resources "
@@ -92,3 +99,37 @@ def library_ensure() -> Library:
             intro="Case studies and resources gathered by our editors around a theme.",
         ),
     )
+
+
+@transaction.atomic
+def network_site_ensure(
+    *,
+    hostname: str,
+    site_name: str,
+    home: HomePage,
+    organisation: Organisation | None = None,
+    brand_colour: str = "#1d70b8",
+    tagline: str = "",
+    welcome_text: str = "",
+    footer_text: str = "",
+) -> Site:
+    """One council's branded front door onto the shared network, found by its hostname.
+
+    Every site shares the one page tree, so all network content is reachable from each; only the
+    branding and the home page's own-organisation section differ. Existing branding is kept.
+    """
+    site, _ = Site.objects.get_or_create(
+        hostname=hostname,
+        port=80,
+        defaults={"site_name": site_name, "root_page": home},
+    )
+    branding = SiteBranding.for_site(site)
+    if branding.organisation_id is None and organisation is not None:
+        branding.organisation = organisation
+        branding.brand_colour = brand_colour
+        branding.tagline = tagline
+        branding.welcome_text = welcome_text
+        branding.footer_text = footer_text
+        branding.full_clean()
+        branding.save()
+    return site

@@ -135,3 +135,11 @@ def make_resource(
     page.tags.set(list(tags))
     page.save()
     return publish(page) if live else page
+
+
+def published_on(page, day: datetime.date):
+    """Back-date when a page was first published, so tests can pin "newest first"."""
+    moment = datetime.datetime.combine(day, datetime.time(9, 0), tzinfo=datetime.UTC)
+    type(page).objects.filter(pk=page.pk).update(first_published_at=moment)
+    page.refresh_from_db()
+    return page

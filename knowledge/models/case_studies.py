@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from knowledge.page_forms import WARTS_REQUIRED, CaseStudyPageForm
+
 # Plain structure only: headings, emphasis, lists and links. Nothing that can carry script.
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -41,6 +43,14 @@ class CaseStudyIndexPage(Page):
 
     class Meta:
         verbose_name = "case study list"
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the listing code imports this module's models.
+        from knowledge.views.browse import case_study_listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(case_study_listing_context(request))
+        return context
 
 
 class CaseStudyTag(TaggedItemBase):
@@ -166,6 +176,7 @@ class CaseStudyPage(Page):
     parent_page_types = ["knowledge.CaseStudyIndexPage"]
     subpage_types: list[str] = []
     template = "knowledge/case_study_page.html"
+    base_form_class = CaseStudyPageForm
 
     class Meta:
         verbose_name = "case study"
@@ -175,6 +186,13 @@ class CaseStudyPage(Page):
         super().clean()
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             raise ValidationError({"ended_on": "The end date must be on or after the start date."})
+
+    def save(self, *args, clean: bool = True, **kwargs):
+        # Every way of going live (admin, workflow approval, import) ends in a save with
+        # live=True; the admin form gives the friendly error first (knowledge.page_forms).
+        if clean and self.live and not self.can_publish():
+            raise ValidationError({"what_went_wrong": WARTS_REQUIRED})
+        return super().save(*args, clean=clean, **kwargs)
 
     def can_publish(self) -> bool:
         """A case study without its warts is not published."""

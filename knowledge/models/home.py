@@ -25,6 +25,14 @@ class HomePage(Page):
     class Meta:
         verbose_name = "home page"
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: knowledge.curation itself imports the models.
+        from knowledge.curation import home_content
+
+        context = super().get_context(request, *args, **kwargs)
+        context["home"] = home_content(self, request)
+        return context
+
 
 class HomeFeaturedItem(Orderable):
     """A case study or resource an editor chose to feature on the home page."""

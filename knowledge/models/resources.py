@@ -39,6 +39,14 @@ class ResourceIndexPage(Page):
     class Meta:
         verbose_name = "resource list"
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the listing code imports this module's models.
+        from knowledge.views.browse import resource_listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_listing_context(request))
+        return context
+
 
 class ResourceTag(TaggedItemBase):
     content_object = ParentalKey(

@@ -1,3 +1,91 @@
-from django.urls import URLPattern
+"""Contributing from the public site: a start page, two forms, a confirmation and a status list."""
 
-urlpatterns: list[URLPattern] = []
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import URLPattern, path
+from django.views.decorators.http import require_GET, require_http_methods
+
+from knowledge.contribution import (
+    case_study_submit,
+    contribution_of,
+    contributions_of,
+    resource_submit,
+)
+from knowledge.forms import CaseStudyForm, ResourceForm
+
+
+def _errors_add(form: Form, error: ValidationError) -> None:
+    """Puts a rule the model enforced (and the form did not) beside the field it is about."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+@require_GET
+def contribute_start(request: HttpRequest) -> HttpResponse:
+    return render(request, "knowledge/contribute/start.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_study_contribute(request: HttpRequest) -> HttpResponse:
+    form = CaseStudyForm(request.POST) if request.method == "POST" else CaseStudyForm()
+    if form.is_bound and form.is_valid():
+        try:
+            page = case_study_submit(user=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            _errors_add(form, error)
+        else:
+            return redirect("knowledge:contribution_sent", page_id=page.pk)
+    return render(request, "knowledge/contribute/case_study_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def resource_contribute(request: HttpRequest) -> HttpResponse:
+    form = ResourceForm(request.POST, request.FILES) if request.method == "POST" else ResourceForm()
+    if form.is_bound and form.is_valid():
+        try:
+            page = resource_submit(
+                user=request.user,
+                data=form.cleaned_data,
+                document_file=form.cleaned_data.get("document"),
+            )
+        except ValidationError as error:
+            _errors_add(form, error)
+        else:
+            return redirect("knowledge:contribution_sent", page_id=page.pk)
+    return render(request, "knowledge/contribute/resource_form.html", {"form": form})
+
+
+@login_required
+@require_GET
+def contribution_sent(request: HttpRequest, page_id: int) -> HttpResponse:
+    contribution = contribution_of(request.user, page_id)
+    if contribution is None:
+        raise Http404("No contribution of yours has that number.")
+    return render(request, "knowledge/contribute/sent.html", {"contribution": contribution})
+
+
+@login_required
+@require_GET
+def contributions(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "knowledge/contribute/yours.html",
+        {"contributions": contributions_of(request.user)},
+    )
+
+
+urlpatterns: list[URLPattern] = [
+    path("contribute/", contribute_start, name="contribute"),
+    path("contribute/case-study/", case_study_contribute, name="contribute_case_study"),
+    path("contribute/resource/", resource_contribute, name="contribute_resource"),
+    path("contribute/yours/", contributions, name="contributions"),
+    path("contribute/sent/<int:page_id>/", contribution_sent, name="contribution_sent"),
+]

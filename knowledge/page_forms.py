@@ -1,0 +1,23 @@
+"""Admin forms for knowledge pages, where Wagtail's own validation is not enough."""
+
+from django.utils.html import strip_tags
+from wagtail.admin.forms import WagtailAdminPageForm
+
+WARTS_REQUIRED = (
+    "Say what went wrong before publishing: a case study without its warts is not published."
+)
+
+# Wagtail names the buttons that ask for a page to go live (now, or after moderation).
+GO_LIVE_ACTIONS = ("action-publish", "action-submit")
+
+
+class CaseStudyPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        wants_to_go_live = any(self.data.get(action) for action in GO_LIVE_ACTIONS)
+        # The rich text editor sends an empty paragraph for an empty field, which Django's
+        # `required` accepts, so look at the words.
+        warts = strip_tags(cleaned_data.get("what_went_wrong") or "").strip()
+        if wants_to_go_live and not warts and "what_went_wrong" not in self.errors:
+            self.add_error("what_went_wrong", WARTS_REQUIRED)
+        return cleaned_data

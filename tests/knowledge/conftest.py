@@ -1,0 +1,22 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def contributor(db):
+    return UserFactory(username="ana", email="ana@example.org")
+
+
+@pytest.fixture
+def moderator(db):
+    user = UserFactory(username="mo", email="mo@example.org")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def signed_in(client, contributor, library):
+    client.force_login(contributor)
+    return client

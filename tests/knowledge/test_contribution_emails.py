@@ -1,0 +1,42 @@
+"""Contributors hear what happened to their contribution, in words they can act on."""
+
+from django.core import mail
+
+from tests.knowledge.test_contribution import submit, workflow_action
+
+
+def emails_to(address: str) -> list:
+    return [message for message in mail.outbox if address in message.to]
+
+
+def test_a_contributor_is_told_when_changes_are_requested_and_where_to_look(
+    signed_in, client, moderator, contributor, django_capture_on_commit_callbacks
+):
+    page = submit(signed_in)
+    client.force_login(moderator)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_action(client, page, "reject", "Please add what it cost.")
+
+    [email] = emails_to(contributor.email)
+    assert "asked for changes" in email.body
+    assert 'Their comment: "Please add what it cost."' in email.body
+    assert "/contribute/yours/" in email.body
+    assert "/admin/" not in email.body
+
+
+def test_a_contributor_is_told_when_their_case_study_is_published(
+    signed_in, client, moderator, contributor, django_capture_on_commit_callbacks
+):
+    page = submit(signed_in)
+    client.force_login(moderator)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_action(client, page, "approve", "")
+
+    [email] = emails_to(contributor.email)
+    assert "approved and published" in email.body
+    assert "/case-studies/two-councils-share-a-waste-service/" in email.body
+    assert "/admin/" not in email.body
