@@ -4,10 +4,21 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
-from community.models import User
+from community.markdown import render_markdown
+from community.models import (
+    Community,
+    ContentStatus,
+    Listing,
+    Membership,
+    Post,
+    Story,
+    Thread,
+    User,
+)
 from knowledge.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -143,3 +154,84 @@ def published_on(page, day: datetime.date):
     type(page).objects.filter(pk=page.pk).update(first_published_at=moment)
     page.refresh_from_db()
     return page
+
+
+# --- community ------------------------------------------------------------------------------
+
+
+class CommunityFactory(DjangoModelFactory):
+    class Meta:
+        model = Community
+        django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Community {n}")
+    slug = factory.LazyAttribute(lambda c: slugify(c.name))
+    description = "People who run shared services, talking about what works."
+    visibility = Community.Visibility.PUBLIC
+    join_policy = Community.JoinPolicy.OPEN
+
+
+def make_member(community: Community, user=None, *, status=Membership.Status.ACTIVE):
+    user = user or UserFactory()
+    Membership.objects.update_or_create(community=community, user=user, defaults={"status": status})
+    return user
+
+
+def make_thread(community: Community, *, author=None, title="How did you handle TUPE?", **fields):
+    body = fields.pop("body_markdown", "We are merging two teams next April. **Any tips?**")
+    now = timezone.now()
+    return Thread.objects.create(
+        community=community,
+        author=author or UserFactory(),
+        title=title,
+        body_markdown=body,
+        body_html=render_markdown(body),
+        last_activity_at=fields.pop("last_activity_at", now),
+        **fields,
+    )
+
+
+def make_post(thread: Thread, *, author=None, **fields):
+    body = fields.pop("body_markdown", "We consulted early and it paid off.")
+    post = Post.objects.create(
+        thread=thread,
+        author=author or UserFactory(),
+        body_markdown=body,
+        body_html=render_markdown(body),
+        **fields,
+    )
+    Thread.objects.filter(pk=thread.pk).update(last_activity_at=post.created_at)
+    return post
+
+
+def make_story(shared_service: SharedService, *, author=None, **fields):
+    body = fields.pop("body_markdown", "My council tax account was sorted in a day.")
+    values = {
+        "overall": 4,
+        "title": "Quick and friendly",
+        "status": ContentStatus.VISIBLE,
+        **fields,
+    }
+    return Story.objects.create(
+        shared_service=shared_service,
+        author=author or UserFactory(),
+        body_markdown=body,
+        body_html=render_markdown(body),
+        **values,
+    )
+
+
+class ListingFactory(DjangoModelFactory):
+    class Meta:
+        model = Listing
+
+    kind = Listing.Kind.OFFER
+    organisation = factory.SubFactory(OrganisationFactory)
+    author = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Capacity in our payroll service {n}")
+    description = "We run payroll for three councils and could take on two more."
+    service_area = factory.SubFactory(ServiceAreaFactory)
+    region = "north-west"
+    capacity = 2
+    expires_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=90))

@@ -12,6 +12,7 @@ from django_filters import FilterSet
 from taggit.models import Tag
 
 from knowledge import charts, queries
+from knowledge.extensions import shared_service_panels
 from knowledge.filters import (
     CaseStudyFilter,
     OrganisationFilter,
@@ -295,6 +296,7 @@ def shared_service(request: HttpRequest, slug: str) -> HttpResponse:
             "service": service,
             "partners": queries.shared_service_partners(service),
             "case_studies": list(queries.case_studies_related_to(service)),
+            "panels": shared_service_panels(request, service),
             "meta_title": service.name,
             "meta_description": service.description
             or f"A shared service led by {service.lead_organisation.name}.",

@@ -1,0 +1,28 @@
+"""People and what they do together: accounts, communities, threads, stories and brokerage."""
+
+from community.models.accounts import User, UserInterest
+from community.models.brokerage import Interest, Listing
+from community.models.communities import Community, Membership
+from community.models.discussions import ContentStatus, Post, Thread, ThreadTag
+from community.models.moderation import Flag, ModerationAction
+from community.models.notifications import Notification, Watch
+from community.models.stories import Story, StoryResponse
+
+__all__ = [
+    "Community",
+    "ContentStatus",
+    "Flag",
+    "Interest",
+    "Listing",
+    "Membership",
+    "ModerationAction",
+    "Notification",
+    "Post",
+    "Story",
+    "StoryResponse",
+    "Thread",
+    "ThreadTag",
+    "User",
+    "UserInterest",
+    "Watch",
+]

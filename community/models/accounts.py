@@ -1,0 +1,51 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+
+class UserInterest(TaggedItemBase):
+    content_object = models.ForeignKey("community.User", on_delete=models.CASCADE)
+
+
+class User(AbstractUser):
+    """A person with an account: citizen, officer, moderator or editor."""
+
+    display_name = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The name shown beside what this person writes. Blank means the full name.",
+    )
+    bio = models.TextField("about you", max_length=1000, blank=True)
+    interests = TaggableManager(through=UserInterest, blank=True)
+    organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text="The organisation the person says they work for.",
+    )
+    verified_officer_of = models.ForeignKey(
+        "knowledge.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="verified_officers",
+        help_text="Set by Commons when a verified email is on one of the organisation's domains.",
+    )
+    trusted_poster = models.BooleanField(
+        default=False,
+        help_text="New accounts' first posts wait for a moderator and may not contain links.",
+    )
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        return self.display_name or self.get_full_name() or self.username
+
+    @property
+    def is_verified_officer(self) -> bool:
+        return self.verified_officer_of_id is not None

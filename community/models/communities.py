@@ -1,0 +1,87 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Community(index.Indexed, ClusterableModel):
+    """A community of interest: people who discuss one subject, in public or among members."""
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", "Public: anyone can read"
+        MEMBERS = "members", "Members only: only members can read"
+
+    class JoinPolicy(models.TextChoices):
+        OPEN = "open", "Open: anyone signed in can join"
+        APPROVAL = "approval", "Approval: a moderator approves each request"
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(max_length=1000)
+    rules = models.TextField(blank=True, help_text="Markdown. Shown to everyone who posts.")
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    join_policy = models.CharField(
+        max_length=10, choices=JoinPolicy.choices, default=JoinPolicy.OPEN
+    )
+    moderators = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="moderated_communities"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("rules"),
+        FieldPanel("visibility"),
+        FieldPanel("join_policy"),
+        FieldPanel("moderators"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("visibility"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "communities"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("community:community", kwargs={"slug": self.slug})
+
+    @property
+    def is_members_only(self) -> bool:
+        return self.visibility == self.Visibility.MEMBERS
+
+
+class Membership(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for approval"
+        ACTIVE = "active", "Member"
+        REMOVED = "removed", "Removed by a moderator"
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "user"], name="one_membership_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.community} ({self.status})"

@@ -1,0 +1,23 @@
+"""Community pages. Each views module owns its own url list."""
+
+from community.views import (
+    accounts,
+    brokerage,
+    communities,
+    discussions,
+    moderation,
+    notifications,
+    stories,
+)
+
+app_name = "community"
+
+urlpatterns = [
+    *accounts.urlpatterns,
+    *communities.urlpatterns,
+    *discussions.urlpatterns,
+    *stories.urlpatterns,
+    *brokerage.urlpatterns,
+    *moderation.urlpatterns,
+    *notifications.urlpatterns,
+]
