@@ -11,7 +11,7 @@ from knowledge.sitemaps import SITEMAPS
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("allauth.urls")),
     path("", include("community.urls")),
     path("", include("knowledge.urls")),
     path("admin/", include(wagtailadmin_urls)),

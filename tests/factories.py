@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import factory
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
@@ -203,6 +204,25 @@ def make_post(thread: Thread, *, author=None, **fields):
     )
     Thread.objects.filter(pk=thread.pk).update(last_activity_at=post.created_at)
     return post
+
+
+def make_moderator(community: Community, user=None) -> User:
+    """A verified person who moderates the community (saved through the table, not in memory)."""
+    user = user or make_verified_user()
+    Community.moderators.through.objects.get_or_create(community=community, user=user)
+    return user
+
+
+def make_verified_user(**fields) -> User:
+    """A person who has confirmed their email address (what posting and telling stories need)."""
+    user = UserFactory(**fields)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def make_officer(organisation: Organisation, **fields) -> User:
+    """A verified officer of an organisation: a confirmed address on one of its domains."""
+    return make_verified_user(verified_officer_of=organisation, organisation=organisation, **fields)
 
 
 def make_story(shared_service: SharedService, *, author=None, **fields):

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "allauth",
+    "allauth.account",
     "django_filters",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -50,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -69,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "community.context_processors.notifications",
             ],
         },
     },
@@ -88,7 +92,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# Accounts (django-allauth): sign in by email, verified by email before anyone can post;
+# allauth rate-limits failed sign-ins and never says whether an address has an account.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Commons: "
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "5/5m/ip,5/5m/key",
+    "signup": "20/h/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "20/m/ip,5/m/key",
+}
+# A reset asked for an unknown address gets an email saying so (never a different page).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+ACCOUNT_ADAPTER = "community.adapters.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "community.forms.accounts.SignInForm",
+    "signup": "community.forms.accounts.SignUpForm",
+    "reset_password": "community.forms.accounts.ResetPasswordForm",
+    "reset_password_from_key": "community.forms.accounts.ResetPasswordKeyForm",
+    "change_password": "community.forms.accounts.ChangePasswordForm",
+    "set_password": "community.forms.accounts.SetPasswordForm",
+    "add_email": "community.forms.accounts.AddEmailForm",
+    "reauthenticate": "community.forms.accounts.ReauthenticateForm",
+}
+LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
-from tests.factories import OrganisationFactory, ServiceAreaFactory, UserFactory
+from tests.factories import OrganisationFactory, ServiceAreaFactory, make_verified_user
 
 SAVINGS_LABEL = "Savings as a percentage of the previous cost (optional)"
 SAVINGS_MESSAGE = "Savings must be between 0% and 100%."
@@ -15,12 +15,12 @@ def contributor(library):
     # Made before the browser opens: Playwright's event loop hides the database from the test.
     OrganisationFactory(name="Eastshire District Council")
     ServiceAreaFactory(name="Waste")
-    return UserFactory(username="ana")
+    return make_verified_user(username="ana", email="ana@example.org")
 
 
 def sign_in(page, live_server, next_url: str) -> None:
     page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("Username").fill("ana")
+    page.get_by_label("Email address").fill("ana@example.org")
     page.get_by_label("Password").fill("correct-horse-battery")
     page.get_by_role("button", name="Sign in").click()
 

@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from community.models import User
-from community.services import demo_editor_ensure
+from community.services.accounts import demo_editor_ensure
 
 
 def test_commons_has_its_own_user_model():

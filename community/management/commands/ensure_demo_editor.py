@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from community.services import demo_editor_ensure
+from community.services.accounts import demo_editor_ensure
 
 
 class Command(BaseCommand):

@@ -1,0 +1,84 @@
+"""Time the knowledge base's busiest pages on the demo network.
+
+Usage: .venv/bin/python bench/knowledge_pages.py [--requests N] [--database-url URL]
+
+Builds a throwaway database (SQLite in a temporary folder unless --database-url is given),
+migrates it, loads the demo network, then requests each page N times through Django's test client
+(the whole Django stack, no network) and prints the median and 95th percentile per page, with the
+data size. Nothing here asserts a time: the figures go in BENCHMARKS.md.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PAGES = [
+    ("home", "/"),
+    ("case study list", "/case-studies/"),
+    ("case study list, 3 filters", "/case-studies/?stage=live&savings_min=100000&sort=savings"),
+    ("resource list", "/resources/"),
+    ("case study", "/case-studies/tri-council-revenues-and-benefits/"),
+    ("service area with chart", "/service-areas/revenues-and-benefits/"),
+    ("organisation", "/organisations/northshire-county-council/"),
+    ("tag", "/tags/shared-services/"),
+    ("RSS feed", "/case-studies/feed/rss/"),
+]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--database-url", default="")
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    scratch = tempfile.mkdtemp(prefix="commons-bench-")
+    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{scratch}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commons.settings.dev")
+    os.environ["DEBUG"] = "false"
+    os.environ.pop("ELASTICSEARCH_URL", None)
+    os.environ["LOG_LEVEL"] = "WARNING"
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from knowledge.models import CaseStudyPage, ResourcePage
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+    client = Client()
+    print(
+        f"data: {CaseStudyPage.objects.live().count()} live case studies, "
+        f"{ResourcePage.objects.live().count()} live resources; "
+        f"database: {os.environ['DATABASE_URL'].split(':', 1)[0]}; {args.requests} requests a page"
+    )
+    print(f"{'page':34} {'median ms':>10} {'p95 ms':>8}")
+    for name, url in PAGES:
+        client.get(url)  # warm caches and lazy imports
+        timings = []
+        for _ in range(args.requests):
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+            if response.status_code != 200:
+                raise SystemExit(f"{url} answered {response.status_code}")
+        print(f"{name:34} {statistics.median(timings):10.1f} {percentile(timings, 0.95):8.1f}")
+
+
+if __name__ == "__main__":
+    main()

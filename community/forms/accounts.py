@@ -1,0 +1,177 @@
+"""Account forms: allauth's, with GOV.UK labels and hints, and the profile form."""
+
+from allauth.account import forms as allauth_forms
+from django import forms
+from taggit.utils import edit_string_for_tags, parse_tags
+
+from community.models import User
+from knowledge.models import Organisation
+
+CHOOSING_ADVICE = (
+    "Use at least 8 characters. Do not use a common password, only numbers, "
+    "or something like your name or email address."
+)
+MAX_INTERESTS = 10
+MAX_INTEREST_LENGTH = 50
+
+
+class GovukFieldsMixin:
+    """Plain labels and hints instead of allauth's placeholders and HTML help texts.
+
+    GOV.UK forms never use placeholders (they vanish as you type and fail contrast checks), and
+    our field templates print help text as text, so allauth's HTML links must not reach them.
+    """
+
+    labels: dict[str, str] = {}
+    hints: dict[str, str] = {}
+
+    def govuk_fields(self) -> None:
+        for name, field in self.fields.items():
+            field.widget.attrs.pop("placeholder", None)
+            field.help_text = self.hints.get(name, "")
+            if name in self.labels:
+                field.label = self.labels[name]
+            if field.widget.attrs.get("autocomplete") == "email":
+                field.widget.input_type = "email"
+                field.widget.attrs["spellcheck"] = "false"
+
+
+class SignInForm(GovukFieldsMixin, allauth_forms.LoginForm):
+    labels = {"login": "Email address", "password": "Password", "remember": "Keep me signed in"}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.govuk_fields()
+
+
+class SignUpForm(GovukFieldsMixin, allauth_forms.SignupForm):
+    labels = {
+        "email": "Email address",
+        "username": "Username",
+        "password1": "Create a password",
+        "password2": "Confirm your password",
+    }
+    hints = {
+        "email": "We will send you a link to confirm it. Officers: use your work address "
+        "to be shown as a verified officer of your organisation.",
+        "username": "Used in the address of your public profile. Letters, numbers and "
+        "@ . + - _ only.",
+        "password1": CHOOSING_ADVICE,
+    }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.govuk_fields()
+
+
+class ResetPasswordForm(GovukFieldsMixin, allauth_forms.ResetPasswordForm):
+    labels = {"email": "Email address"}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.govuk_fields()
+
+
+class ResetPasswordKeyForm(GovukFieldsMixin, allauth_forms.ResetPasswordKeyForm):
+    labels = {"password1": "New password", "password2": "Confirm your new password"}
+    hints = {"password1": CHOOSING_ADVICE}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.govuk_fields()
+
+
+class ChangePasswordForm(GovukFieldsMixin, allauth_forms.ChangePasswordForm):
+    labels = {
+        "oldpassword": "Current password",
+        "password1": "New password",
+        "password2": "Confirm your new password",
+    }
+    hints = {"password1": CHOOSING_ADVICE}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.govuk_fields()
+
+
+class SetPasswordForm(GovukFieldsMixin, allauth_forms.SetPasswordForm):
+    labels = {"password1": "Password", "password2": "Confirm your password"}
+    hints = {"password1": CHOOSING_ADVICE}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.govuk_fields()
+
+
+class AddEmailForm(GovukFieldsMixin, allauth_forms.AddEmailForm):
+    labels = {"email": "Email address to add"}
+    hints = {"email": "We will send it a link to confirm it."}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.govuk_fields()
+
+
+class ReauthenticateForm(GovukFieldsMixin, allauth_forms.ReauthenticateForm):
+    labels = {"password": "Password"}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.govuk_fields()
+
+
+class ProfileForm(forms.Form):
+    """What a person says about themselves. Interests are typed as comma-separated words."""
+
+    display_name = forms.CharField(
+        label="Display name",
+        max_length=User._meta.get_field("display_name").max_length,
+        required=False,
+        help_text="Shown beside what you write. Leave it blank to show your username.",
+        widget=forms.TextInput(attrs={"autocomplete": "nickname", "spellcheck": "false"}),
+    )
+    bio = forms.CharField(
+        label="About you",
+        max_length=User._meta.get_field("bio").max_length,
+        required=False,
+        help_text="A few words about what you do and what you know about. Everyone can see it.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    interests = forms.CharField(
+        label="Interests",
+        max_length=MAX_INTERESTS * (MAX_INTEREST_LENGTH + 2),
+        required=False,
+        help_text=f"Up to {MAX_INTERESTS} subjects, separated by commas. "
+        "For example: revenues and benefits, waste, digital",
+    )
+    organisation = forms.ModelChoiceField(
+        label="Organisation you work for",
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label="None, or not listed",
+        help_text="Choosing one does not make you a verified officer: that comes from "
+        "confirming an email address on the organisation's domain.",
+        error_messages={"invalid_choice": "Choose an organisation from the list."},
+    )
+
+    @classmethod
+    def for_user(cls, user: User, data=None) -> "ProfileForm":
+        initial = {
+            "display_name": user.display_name,
+            "bio": user.bio,
+            "interests": edit_string_for_tags(list(user.interests.all())),
+            "organisation": user.organisation_id,
+        }
+        return cls(data=data, initial=initial)
+
+    def clean_interests(self) -> list[str]:
+        names = [name.strip() for name in parse_tags(self.cleaned_data["interests"])]
+        names = [name for name in names if name]
+        if len(names) > MAX_INTERESTS:
+            raise forms.ValidationError(f"Enter no more than {MAX_INTERESTS} interests.")
+        for name in names:
+            if len(name) > MAX_INTEREST_LENGTH:
+                raise forms.ValidationError(
+                    f"Each interest must be {MAX_INTEREST_LENGTH} characters or fewer."
+                )
+        return names

@@ -1,0 +1,34 @@
+"""How often a person hears about each thing they watch."""
+
+from collections.abc import Iterable
+
+from django import forms
+
+from community.models import Watch
+
+
+def _field_name(watch: Watch) -> str:
+    return f"frequency_{watch.pk}"
+
+
+class WatchSettingsForm(forms.Form):
+    """One set of radios per watch: immediate email, daily digest, or on the site only."""
+
+    def __init__(self, *args, watches: Iterable[Watch], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.watches = list(watches)
+        for watch in self.watches:
+            self.fields[_field_name(watch)] = forms.ChoiceField(
+                label=f"{'Thread' if watch.thread_id else 'Community'}: "
+                f"{watch.thread or watch.community}",
+                choices=Watch.Frequency.choices,
+                initial=watch.frequency,
+                widget=forms.RadioSelect,
+                error_messages={"required": "Select how often you want to hear about this"},
+            )
+
+    def frequencies(self) -> dict[int, str]:
+        return {watch.pk: self.cleaned_data[_field_name(watch)] for watch in self.watches}
+
+    def rows(self) -> list[tuple[Watch, forms.BoundField]]:
+        return [(watch, self[_field_name(watch)]) for watch in self.watches]

@@ -1,0 +1,59 @@
+"""What the community adds to a shared service's page: its ratings and stories.
+
+Registered with knowledge's panel hook when this module is imported (from
+`CommunityConfig.ready()`), because knowledge may not import community.
+"""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+from community.permissions import (
+    can_respond_to_story,
+    has_verified_email,
+    service_provider_ids,
+)
+from community.selectors.stories import (
+    published_stories,
+    service_rating_summary,
+    stories_waiting_for,
+)
+from knowledge.extensions import register_shared_service_panel
+from knowledge.models import SharedService
+
+
+def _respondable_story_ids(request: HttpRequest, service: SharedService, stories) -> set[int]:
+    user = request.user
+    if not user.is_authenticated or user.verified_officer_of_id is None:
+        return set()
+    # One query for the providers, whatever the number of stories.
+    provider_ids = service_provider_ids(service)
+    return {
+        story.pk
+        for story in stories
+        if can_respond_to_story(user, story, provider_ids=provider_ids)
+    }
+
+
+@register_shared_service_panel
+def stories_panel(request: HttpRequest, service: SharedService) -> SafeString:
+    stories = list(published_stories(service))
+    user = request.user
+    signed_in = user.is_authenticated
+    new_story_url = reverse("community:story_new", kwargs={"slug": service.slug})
+    return render_to_string(
+        "community/stories/service_panel.html",
+        {
+            "service": service,
+            "summary": service_rating_summary(service),
+            "stories": stories,
+            "own_pending": list(stories_waiting_for(user, service)) if signed_in else [],
+            "respondable": _respondable_story_ids(request, service, stories),
+            "signed_in": signed_in,
+            "can_tell": signed_in and has_verified_email(user),
+            "new_story_url": new_story_url,
+            "sign_in_url": f"{reverse('account_login')}?next={new_story_url}",
+        },
+        request=request,
+    )

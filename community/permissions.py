@@ -1,0 +1,152 @@
+"""Who may do what in the community. Every view, feed, API and search asks these questions.
+
+Roles: anonymous; signed in (email not verified); verified citizen; verified officer (verified
+email on an organisation's domain); member of a community; moderator of a community; editor
+(Wagtail's Editors or Moderators group, or a superuser), who moderates everywhere.
+"""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import AnonymousUser
+
+from community.models import (
+    Community,
+    ContentStatus,
+    Listing,
+    Membership,
+    Post,
+    Story,
+    StoryResponse,
+    Thread,
+    User,
+)
+from knowledge.models import SharedService
+
+EDITOR_GROUPS = ("Editors", "Moderators")
+
+AnyUser = User | AnonymousUser
+
+
+def is_editor(user: AnyUser) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=EDITOR_GROUPS).exists()
+
+
+def has_verified_email(user: AnyUser) -> bool:
+    if not user.is_authenticated:
+        return False
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def membership_status(user: AnyUser, community: Community) -> str | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Membership.objects.filter(community=community, user=user)
+        .values_list("status", flat=True)
+        .first()
+    )
+
+
+def is_member(user: AnyUser, community: Community) -> bool:
+    return membership_status(user, community) == Membership.Status.ACTIVE
+
+
+def can_moderate(user: AnyUser, community: Community) -> bool:
+    if not user.is_authenticated:
+        return False
+    # Ask the table, not `community.moderators`: modelcluster keeps unsaved changes to that
+    # relation in memory, where a pk lookup fails.
+    moderates = Community.moderators.through.objects.filter(
+        community_id=community.pk, user_id=user.pk
+    ).exists()
+    return moderates or is_editor(user)
+
+
+def can_read(user: AnyUser, community: Community) -> bool:
+    """Members-only communities show nothing of themselves beyond their name to outsiders."""
+    if not community.is_members_only:
+        return True
+    return is_member(user, community) or can_moderate(user, community)
+
+
+def can_post(user: AnyUser, community: Community) -> bool:
+    """Posting needs a verified email address and active membership (or moderating rights)."""
+    if not has_verified_email(user):
+        return False
+    return is_member(user, community) or can_moderate(user, community)
+
+
+def service_provider_ids(service: SharedService) -> set[int]:
+    """The organisations providing a shared service: its lead and its partners."""
+    return {service.lead_organisation_id, *service.partners.values_list("pk", flat=True)}
+
+
+def can_respond_to_story(
+    user: AnyUser, story: Story, *, provider_ids: set[int] | None = None
+) -> bool:
+    """A verified officer of the service's lead organisation or of one of its partners answers a
+    published story; once answered, only officers of the organisation that answered may edit.
+
+    Pass `provider_ids` (from `service_provider_ids`) when asking about many stories of one service.
+    """
+    if not user.is_authenticated or user.verified_officer_of_id is None:
+        return False
+    if story.status != ContentStatus.VISIBLE:
+        return False
+    try:
+        return user.verified_officer_of_id == story.response.organisation_id
+    except StoryResponse.DoesNotExist:
+        pass
+    if provider_ids is None:
+        provider_ids = service_provider_ids(story.shared_service)
+    return user.verified_officer_of_id in provider_ids
+
+
+def is_verified_officer(user: AnyUser) -> bool:
+    """Commons sets `verified_officer_of` only once a verified email address is on one of the
+    organisation's domains, so it alone says the person may act for that organisation."""
+    return user.is_authenticated and user.verified_officer_of_id is not None
+
+
+def can_manage_listing(user: AnyUser, listing: Listing) -> bool:
+    """A brokerage listing belongs to its organisation: any of its verified officers may edit or
+    close it, not only the one who posted it (people change jobs; the offer stays)."""
+    return is_verified_officer(user) and user.verified_officer_of_id == listing.organisation_id
+
+
+def can_express_interest(user: AnyUser, listing: Listing) -> bool:
+    """Only a verified officer of another organisation may say it wants to talk about a listing
+    (whether the listing is still open is the brokerage's own rule)."""
+    return is_verified_officer(user) and user.verified_officer_of_id != listing.organisation_id
+
+
+def can_join(user: AnyUser, community: Community) -> bool:
+    """Anyone signed in may ask to join, except people already in and people a moderator removed.
+
+    A removal is permanent: the membership row stays with status `removed` so it cannot be undone
+    by joining again.
+    """
+    if not user.is_authenticated:
+        return False
+    return membership_status(user, community) is None
+
+
+def can_edit(user: AnyUser, content: Thread | Post) -> bool:
+    """Only the author edits a thread or reply, and nobody edits inside a locked thread.
+
+    Asks nothing of the database (the thread of a reply should be loaded with it).
+    """
+    if not user.is_authenticated or content.author_id != user.pk:
+        return False
+    thread = content if isinstance(content, Thread) else content.thread
+    return not thread.is_locked
+
+
+def can_mark_answer(user: AnyUser, thread: Thread) -> bool:
+    """The person who asked, or a moderator, says which reply answered the question."""
+    if not user.is_authenticated:
+        return False
+    return thread.author_id == user.pk or can_moderate(user, thread.community)

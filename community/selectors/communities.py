@@ -1,0 +1,109 @@
+"""Reads about communities: which ones a person may read, and what they may do in one."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from community.models import Community, ContentStatus, Membership, Thread
+from community.permissions import (
+    AnyUser,
+    can_join,
+    can_moderate,
+    can_post,
+    can_read,
+    has_verified_email,
+    is_editor,
+    membership_status,
+)
+
+
+def moderated_community_ids(user: AnyUser) -> QuerySet:
+    """The communities a person moderates, as a subquery of ids (editors: use `is_editor`)."""
+    return Community.moderators.through.objects.filter(user_id=user.pk).values("community_id")
+
+
+def communities_readable_by(user: AnyUser) -> QuerySet[Community]:
+    """Public communities, and the members-only ones the person belongs to or moderates."""
+    if is_editor(user):
+        return Community.objects.all()
+    readable = Q(visibility=Community.Visibility.PUBLIC)
+    if user.is_authenticated:
+        member_of = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
+        readable |= Q(pk__in=member_of.values("community_id"))
+        readable |= Q(pk__in=moderated_community_ids(user))
+    return Community.objects.filter(readable)
+
+
+def _count_of(queryset: QuerySet) -> Subquery:
+    counted = queryset.order_by().values("community_id").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def communities_listed_for(user: AnyUser) -> list[Community]:
+    """Every community, each marked `readable` for this person, with member and thread counts.
+
+    The template shows the counts only on readable ones: an outsider learns nothing of a
+    members-only community beyond its name and description.
+    """
+    readable_ids = set(communities_readable_by(user).values_list("pk", flat=True))
+    communities = list(
+        Community.objects.annotate(
+            member_count=_count_of(
+                Membership.objects.filter(community=OuterRef("pk"), status=Membership.Status.ACTIVE)
+            ),
+            thread_count=_count_of(
+                Thread.objects.filter(community=OuterRef("pk"), status=ContentStatus.VISIBLE)
+            ),
+        )
+    )
+    for community in communities:
+        community.readable = community.pk in readable_ids
+    return communities
+
+
+@dataclass(frozen=True)
+class CommunityAccess:
+    """What one person may do in one community, asked once per page."""
+
+    membership: str | None
+    can_read: bool
+    can_post: bool
+    can_moderate: bool
+    can_join: bool
+    has_verified_email: bool
+
+    @property
+    def is_member(self) -> bool:
+        return self.membership == Membership.Status.ACTIVE
+
+    @property
+    def is_pending(self) -> bool:
+        return self.membership == Membership.Status.PENDING
+
+
+def community_access(user: AnyUser, community: Community) -> CommunityAccess:
+    return CommunityAccess(
+        membership=membership_status(user, community),
+        can_read=can_read(user, community),
+        can_post=can_post(user, community),
+        can_moderate=can_moderate(user, community),
+        can_join=can_join(user, community),
+        has_verified_email=has_verified_email(user),
+    )
+
+
+def members_of(community: Community) -> QuerySet[Membership]:
+    return (
+        community.memberships.filter(status=Membership.Status.ACTIVE)
+        .select_related("user")
+        .order_by("user__display_name", "user__username")
+    )
+
+
+def requests_to_join(community: Community) -> QuerySet[Membership]:
+    return (
+        community.memberships.filter(status=Membership.Status.PENDING)
+        .select_related("user")
+        .order_by("created_at")
+    )

@@ -1,0 +1,229 @@
+"""Reads for moderation: which content a flag or an action is about, who may see and moderate it,
+and what is waiting in a person's moderation queue.
+
+Content is one of four kinds, named in URLs as `thread`, `post`, `story` and `listing`. Threads and
+replies belong to a community and are moderated by its moderators and by editors; stories and
+listings belong to no community and only editors moderate them.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, QuerySet
+from django.urls import NoReverseMatch
+
+from community.models import (
+    Community,
+    ContentStatus,
+    Flag,
+    Listing,
+    Post,
+    Story,
+    Thread,
+)
+from community.permissions import AnyUser, can_moderate, can_read, is_editor
+from community.selectors.brokerage import listing_visible_to
+
+Content = Thread | Post | Story | Listing
+
+CONTENT_KINDS: dict[str, type[Model]] = {
+    "thread": Thread,
+    "post": Post,
+    "story": Story,
+    "listing": Listing,
+}
+KIND_LABELS = {"thread": "Thread", "post": "Reply", "story": "Story", "listing": "Listing"}
+_RELATED = {
+    "thread": ("community", "author"),
+    "post": ("thread__community", "author"),
+    "story": ("author", "shared_service"),
+    "listing": ("author", "organisation"),
+}
+
+
+def content_kind(content: Model) -> str:
+    for kind, model in CONTENT_KINDS.items():
+        if isinstance(content, model):
+            return kind
+    raise ValueError(f"{type(content).__name__} cannot be flagged or moderated.")
+
+
+def content_find(kind: str, pk: int) -> Content | None:
+    """The thread, reply, story or listing named in a URL, or None if there is no such thing."""
+    model = CONTENT_KINDS.get(kind)
+    if model is None:
+        return None
+    return model.objects.select_related(*_RELATED[kind]).filter(pk=pk).first()
+
+
+def content_community(content: Model) -> Community | None:
+    if isinstance(content, Thread):
+        return content.community
+    if isinstance(content, Post):
+        return content.thread.community
+    return None
+
+
+def content_url(content: Model) -> str:
+    """Where the content is shown, or "" while the page that shows it does not exist."""
+    try:
+        if isinstance(content, Story):  # stories are shown on their service's page
+            return f"{content.shared_service.get_absolute_url()}#story-{content.pk}"
+        return content.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
+def content_title(content: Model) -> str:
+    if isinstance(content, Post):
+        return f"Reply by {content.author.public_name} in “{content.thread.title}”"
+    return str(content)
+
+
+def can_moderate_content(user: AnyUser, content: Model) -> bool:
+    """Community moderators act on their own communities' threads and replies; editors on all."""
+    community = content_community(content)
+    if community is not None:
+        return can_moderate(user, community)
+    return is_editor(user)
+
+
+def content_visible_to(user: AnyUser, content: Model) -> bool:
+    """Whether the person can see the content at all: the test for flagging it."""
+    if can_moderate_content(user, content):
+        return True
+    if content.status != ContentStatus.VISIBLE:
+        return False
+    if isinstance(content, Listing):
+        return listing_visible_to(user, content)
+    if isinstance(content, Post):
+        return content_visible_to(user, content.thread)
+    community = content_community(content)
+    return community is None or can_read(user, community)
+
+
+def moderated_communities(user: AnyUser) -> QuerySet[Community]:
+    if is_editor(user):
+        return Community.objects.all()
+    if not user.is_authenticated:
+        return Community.objects.none()
+    return Community.objects.filter(moderators=user)
+
+
+def can_use_queue(user: AnyUser) -> bool:
+    return is_editor(user) or moderated_communities(user).exists()
+
+
+def flag_by(user: AnyUser, content: Model) -> Flag | None:
+    if not user.is_authenticated:
+        return None
+    return Flag.objects.filter(
+        content_type=ContentType.objects.get_for_model(content),
+        object_id=content.pk,
+        reporter=user,
+    ).first()
+
+
+@dataclass
+class QueueItem:
+    """One piece of content in the queue, with the open flags about it (if any)."""
+
+    kind: str
+    content: Content
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def title(self) -> str:
+        return content_title(self.content)
+
+    @property
+    def url(self) -> str:
+        return content_url(self.content)
+
+    @property
+    def community(self) -> Community | None:
+        return content_community(self.content)
+
+    @property
+    def reasons(self) -> list[tuple[str, int]]:
+        counts = Counter(flag.get_reason_display() for flag in self.flags)
+        return counts.most_common()
+
+    @property
+    def details(self) -> list[str]:
+        return [flag.details for flag in self.flags if flag.details]
+
+    @property
+    def is_pending(self) -> bool:
+        return self.content.status == ContentStatus.PENDING
+
+
+@dataclass
+class ModerationQueue:
+    flagged: list[QueueItem]
+    pending: list[QueueItem]
+
+    def __len__(self) -> int:
+        return len(self.flagged) + len(self.pending)
+
+
+def _in_scope(user: AnyUser, content: Model, community_ids: set[int] | None) -> bool:
+    community = content_community(content)
+    if community_ids is None:  # an editor
+        return True
+    return community is not None and community.pk in community_ids
+
+
+def _flagged_items(user: AnyUser, community_ids: set[int] | None) -> list[QueueItem]:
+    flags_by_content: dict[tuple[int, int], list[Flag]] = defaultdict(list)
+    for flag in Flag.objects.filter(status=Flag.Status.OPEN).select_related("reporter"):
+        flags_by_content[(flag.content_type_id, flag.object_id)].append(flag)
+    items = []
+    for kind, model in CONTENT_KINDS.items():
+        type_id = ContentType.objects.get_for_model(model).pk
+        ids = [object_id for (ct, object_id) in flags_by_content if ct == type_id]
+        if not ids:
+            continue
+        for content in model.objects.select_related(*_RELATED[kind]).filter(pk__in=ids):
+            if _in_scope(user, content, community_ids):
+                items.append(QueueItem(kind, content, flags_by_content[(type_id, content.pk)]))
+    # Most reported first, then the longest waiting.
+    items.sort(key=lambda item: (-len(item.flags), min(f.created_at for f in item.flags)))
+    return items
+
+
+def _pending_items(community_ids: set[int] | None) -> list[QueueItem]:
+    threads = Thread.objects.filter(status=ContentStatus.PENDING).select_related(
+        *_RELATED["thread"]
+    )
+    posts = Post.objects.filter(status=ContentStatus.PENDING).select_related(*_RELATED["post"])
+    if community_ids is not None:
+        threads = threads.filter(community_id__in=community_ids)
+        posts = posts.filter(thread__community_id__in=community_ids)
+    items = [QueueItem("thread", thread) for thread in threads.order_by("created_at")]
+    items += [QueueItem("post", post) for post in posts.order_by("created_at")]
+    if community_ids is None:
+        stories = Story.objects.filter(status=ContentStatus.PENDING).select_related(
+            *_RELATED["story"]
+        )
+        items += [QueueItem("story", story) for story in stories.order_by("created_at")]
+    return items
+
+
+def moderation_queue_for(user: AnyUser) -> ModerationQueue:
+    """Open flags grouped by item, and content waiting for approval, that the person may act on."""
+    community_ids = (
+        None if is_editor(user) else set(moderated_communities(user).values_list("pk", flat=True))
+    )
+    flagged = _flagged_items(user, community_ids)
+    # Flagged content waiting for approval is shown once, with its flags.
+    shown = {(item.kind, item.content.pk) for item in flagged}
+    pending = [
+        item for item in _pending_items(community_ids) if (item.kind, item.content.pk) not in shown
+    ]
+    return ModerationQueue(flagged=flagged, pending=pending)

@@ -1,0 +1,85 @@
+"""Reading stories: what a service page shows, and what waits for a moderator."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count, Q, QuerySet
+
+from community.models import ContentStatus, Story, User
+from knowledge.models import SharedService
+
+STARS = (5, 4, 3, 2, 1)
+
+
+@dataclass(frozen=True)
+class StarCount:
+    stars: int
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    """Averages (None when nobody rated that aspect), the number of published stories and how
+    many gave each overall rating, best first."""
+
+    count: int = 0
+    overall: float | None = None
+    ease: float | None = None
+    speed: float | None = None
+    communication: float | None = None
+    distribution: list[StarCount] = field(default_factory=list)
+
+
+def _average(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def service_rating_summary(service: SharedService) -> RatingSummary:
+    """The published stories' ratings of a service, in one query."""
+    aspects = ("overall", "ease", "speed", "communication")
+    totals = Story.objects.filter(shared_service=service, status=ContentStatus.VISIBLE).aggregate(
+        count=Count("pk"),
+        **{f"average_{aspect}": Avg(aspect) for aspect in aspects},
+        **{f"stars_{n}": Count("pk", filter=Q(overall=n)) for n in STARS},
+    )
+    count = totals["count"]
+    return RatingSummary(
+        count=count,
+        overall=_average(totals["average_overall"]),
+        ease=_average(totals["average_ease"]),
+        speed=_average(totals["average_speed"]),
+        communication=_average(totals["average_communication"]),
+        distribution=[
+            StarCount(
+                stars=n,
+                count=totals[f"stars_{n}"],
+                percent=round(100 * totals[f"stars_{n}"] / count) if count else 0,
+            )
+            for n in STARS
+        ],
+    )
+
+
+def published_stories(service: SharedService) -> QuerySet[Story]:
+    """A service's published stories, newest first, each with its author and any answer."""
+    return (
+        Story.objects.filter(shared_service=service, status=ContentStatus.VISIBLE)
+        .select_related("author", "response", "response__organisation")
+        .order_by("-created_at")
+    )
+
+
+def stories_waiting_for(user: User, service: SharedService) -> QuerySet[Story]:
+    """The person's own stories of a service still waiting for a moderator (only they see these)."""
+    return Story.objects.filter(
+        shared_service=service, author=user, status=ContentStatus.PENDING
+    ).order_by("-created_at")
+
+
+def stories_pending_moderation() -> QuerySet[Story]:
+    """Stories waiting for a moderator, oldest first, so nobody waits longest."""
+    return (
+        Story.objects.filter(status=ContentStatus.PENDING)
+        .select_related("author", "shared_service")
+        .order_by("created_at")
+    )

@@ -1,0 +1,93 @@
+"""Joining and leaving communities, and moderators answering requests to join."""
+
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Model
+
+from community.models import Community, Membership, ModerationAction, User
+from community.permissions import can_join, can_moderate, has_verified_email, membership_status
+
+logger = logging.getLogger(__name__)
+
+
+def _audit(*, moderator: User, content: Model, action: str, note: str = "") -> None:
+    ModerationAction.objects.create(
+        actor=moderator,
+        action=action,
+        content_type=ContentType.objects.get_for_model(content),
+        object_id=content.pk,
+        note=note,
+    )
+
+
+def membership_join(*, user: User, community: Community) -> Membership:
+    """Join an open community at once, or ask to join one that needs approval.
+
+    Needs a verified email address. Joining again changes nothing; a person a moderator removed
+    cannot come back by joining.
+    """
+    if not has_verified_email(user):
+        raise PermissionDenied("Confirm your email address before you join a community.")
+    current = membership_status(user, community)
+    if current in (Membership.Status.ACTIVE, Membership.Status.PENDING):
+        return Membership.objects.get(user=user, community=community)
+    if not can_join(user, community):
+        raise PermissionDenied("A moderator removed you from this community.")
+    # A community's own moderators never wait for their own approval.
+    status = (
+        Membership.Status.PENDING
+        if community.join_policy == Community.JoinPolicy.APPROVAL
+        and not can_moderate(user, community)
+        else Membership.Status.ACTIVE
+    )
+    membership = Membership(user=user, community=community, status=status)
+    membership.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            membership.save()
+    except IntegrityError:  # a double click: the first request made it
+        return Membership.objects.get(user=user, community=community)
+    logger.info("User %s %s community %s", user.pk, status, community.pk)
+    return membership
+
+
+def membership_leave(*, user: User, community: Community) -> None:
+    """Leave a community, or withdraw a request to join. A removal stays on record."""
+    Membership.objects.filter(
+        user_id=user.pk,
+        community=community,
+        status__in=(Membership.Status.ACTIVE, Membership.Status.PENDING),
+    ).delete()
+
+
+def _pending_checked(moderator: User, membership: Membership) -> None:
+    if not can_moderate(moderator, membership.community):
+        raise PermissionDenied("Only this community's moderators answer requests to join.")
+    if membership.status != Membership.Status.PENDING:
+        raise ValidationError("This request has already been answered.", code="not_pending")
+
+
+def membership_approve(*, moderator: User, membership: Membership) -> Membership:
+    """A moderator lets someone who asked into the community."""
+    _pending_checked(moderator, membership)
+    with transaction.atomic():
+        membership.status = Membership.Status.ACTIVE
+        membership.save(update_fields=["status", "updated_at"])
+        _audit(moderator=moderator, content=membership, action="membership_approve")
+    return membership
+
+
+def membership_decline(*, moderator: User, membership: Membership) -> None:
+    """A moderator says no: the request goes, and the person may ask again later."""
+    _pending_checked(moderator, membership)
+    with transaction.atomic():
+        _audit(
+            moderator=moderator,
+            content=membership.community,
+            action="membership_decline",
+            note=f"Declined the request of user {membership.user_id}",
+        )
+        membership.delete()

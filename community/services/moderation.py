@@ -1,0 +1,216 @@
+"""Flags and moderation: people report content; moderators and editors act on it.
+
+Every action checks the actor may moderate that content (a moderator of one community cannot act
+on another's; only editors act on stories and listings), changes it, leaves a `ModerationAction`
+audit row and settles the open flags about it, all in one transaction.
+"""
+
+import logging
+from collections.abc import Callable
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Model
+from django.utils import timezone
+
+from community.models import (
+    ContentStatus,
+    Flag,
+    Listing,
+    Membership,
+    ModerationAction,
+    Post,
+    Story,
+    Thread,
+    User,
+)
+from community.selectors.moderation import (
+    can_moderate_content,
+    content_community,
+    content_visible_to,
+    flag_by,
+)
+from community.services import brokerage, discussions, stories
+from community.services.notifications import activity_published
+
+logger = logging.getLogger(__name__)
+
+ALREADY_REPORTED = "You have already reported this"
+
+
+def flag_create(*, reporter: User, content: Model, reason: str, details: str = "") -> Flag:
+    """Someone signed in reports content they can see. One report per person per item."""
+    if not reporter.is_authenticated or not content_visible_to(reporter, content):
+        raise PermissionDenied("You cannot report something you cannot see.")
+    if flag_by(reporter, content) is not None:
+        raise ValidationError(ALREADY_REPORTED, code="duplicate")
+    flag = Flag(
+        content_type=ContentType.objects.get_for_model(content),
+        object_id=content.pk,
+        reporter=reporter,
+        reason=reason,
+        details=details.strip(),
+    )
+    flag.full_clean(exclude=["content_type", "object_id", "reporter"])
+    try:
+        with transaction.atomic():
+            flag.save()
+    except IntegrityError as error:  # two clicks racing: the constraint keeps one
+        raise ValidationError(ALREADY_REPORTED, code="duplicate") from error
+    logger.info("Flag %s made on %s %s", flag.pk, type(content).__name__, content.pk)
+    return flag
+
+
+def _check_may_moderate(moderator: User, content: Model) -> None:
+    if not can_moderate_content(moderator, content):
+        raise PermissionDenied("You do not moderate this.")
+
+
+def _flags_settle(*, moderator: User, content: Model, status: str) -> int:
+    return Flag.objects.filter(
+        content_type=ContentType.objects.get_for_model(content),
+        object_id=content.pk,
+        status=Flag.Status.OPEN,
+    ).update(status=status, resolved_by=moderator, resolved_at=timezone.now())
+
+
+def _audit(*, moderator: User, content: Model, action: str, note: str) -> None:
+    ModerationAction.objects.create(
+        actor=moderator,
+        action=action,
+        content_type=ContentType.objects.get_for_model(content),
+        object_id=content.pk,
+        note=note,
+    )
+
+
+def _status_set(moderator: User, content: Model, status: str, *, action: str, note: str) -> None:
+    content.status = status
+    fields = ["status"]
+    if isinstance(content, Story):
+        content.moderated_at = timezone.now()
+        fields.append("moderated_at")
+    content.save(update_fields=fields)
+    _audit(moderator=moderator, content=content, action=action, note=note)
+
+
+# Each action changes the content and leaves its audit row. Where the service that owns a kind of
+# content already has the action (approving a reply, publishing a story, hiding a listing), the
+# queue calls it, so the rule lives in one place and that service writes the audit row.
+
+
+def _approve(moderator: User, content: Model, note: str) -> None:
+    """Pending -> visible. For threads and replies the author is trusted from now on (the
+    discussion service's rule), and watchers hear about it."""
+    if content.status != ContentStatus.PENDING:
+        raise ValidationError("This is not waiting for approval.", code="not_pending")
+    if isinstance(content, Thread | Post):
+        discussions.content_approve(moderator=moderator, content=content)
+        activity_published(content)
+    elif isinstance(content, Story):
+        stories.story_publish(moderator=moderator, story=content)
+    else:
+        _status_set(moderator, content, ContentStatus.VISIBLE, action="approve", note=note)
+
+
+def _hide(moderator: User, content: Model, note: str) -> None:
+    if content.status == ContentStatus.HIDDEN:
+        raise ValidationError("This is already hidden.", code="unchanged")
+    if isinstance(content, Listing):
+        brokerage.listing_hide(moderator=moderator, listing=content, note=note)
+    else:
+        _status_set(moderator, content, ContentStatus.HIDDEN, action="hide", note=note)
+
+
+def _restore(moderator: User, content: Model, note: str) -> None:
+    if content.status not in (ContentStatus.HIDDEN, ContentStatus.REMOVED):
+        raise ValidationError("Only hidden or removed content can be restored.", code="unchanged")
+    if isinstance(content, Listing):
+        brokerage.listing_restore(moderator=moderator, listing=content, note=note)
+    else:
+        _status_set(moderator, content, ContentStatus.VISIBLE, action="restore", note=note)
+
+
+def _remove(moderator: User, content: Model, note: str) -> None:
+    if content.status == ContentStatus.REMOVED:
+        raise ValidationError("This is already removed.", code="unchanged")
+    if isinstance(content, Story):
+        stories.story_reject(moderator=moderator, story=content, note=note)
+    else:
+        _status_set(moderator, content, ContentStatus.REMOVED, action="remove", note=note)
+
+
+def _lock(moderator: User, content: Model, note: str) -> None:
+    if not isinstance(content, Thread):
+        raise ValidationError("Only a thread can be locked.", code="not_thread")
+    if content.is_locked:
+        raise ValidationError("This thread is already locked.", code="unchanged")
+    discussions.thread_lock(moderator=moderator, thread=content)
+
+
+def _remove_member(moderator: User, content: Model, note: str) -> None:
+    """The author leaves the community for good: the membership stays, marked removed."""
+    community = content_community(content)
+    if community is None:
+        raise ValidationError("Only a thread's or reply's author can be removed.", code="no_group")
+    if community.moderators.filter(pk=content.author_id).exists():
+        raise ValidationError("A moderator cannot be removed from their community.", code="mod")
+    Membership.objects.update_or_create(
+        community=community,
+        user_id=content.author_id,
+        defaults={"status": Membership.Status.REMOVED},
+    )
+    _audit(moderator=moderator, content=content, action="remove_member", note=note)
+
+
+def _dismiss(moderator: User, content: Model, note: str) -> None:
+    """Nothing wrong: the flags are settled and the content stays as it is."""
+    _audit(moderator=moderator, content=content, action="dismiss_flags", note=note)
+
+
+ACTIONS: dict[str, tuple[Callable[[User, Model, str], None], str, str]] = {
+    # name: (what it does, how it settles open flags, what a moderator sees on the button)
+    "approve": (_approve, Flag.Status.ACTIONED, "Approve"),
+    "hide": (_hide, Flag.Status.ACTIONED, "Hide"),
+    "restore": (_restore, Flag.Status.ACTIONED, "Restore"),
+    "remove": (_remove, Flag.Status.ACTIONED, "Remove"),
+    "lock": (_lock, Flag.Status.ACTIONED, "Lock thread"),
+    "remove_member": (_remove_member, Flag.Status.ACTIONED, "Remove author from community"),
+    "dismiss": (_dismiss, Flag.Status.DISMISSED, "Dismiss reports"),
+}
+
+
+def moderation_act(*, moderator: User, content: Model, action: str, note: str = "") -> None:
+    """Do one moderation action, audit it and settle the content's open flags."""
+    _check_may_moderate(moderator, content)
+    if action not in ACTIONS:
+        raise ValidationError("Choose an action.", code="unknown_action")
+    change, flag_status, _label = ACTIONS[action]
+    with transaction.atomic():
+        change(moderator, content, note.strip())
+        _flags_settle(moderator=moderator, content=content, status=flag_status)
+    logger.info("%s: %s on %s %s", moderator.pk, action, type(content).__name__, content.pk)
+
+
+def actions_for(content: Model) -> list[tuple[str, str]]:
+    """The (action, button label) pairs that make sense for content as it stands now."""
+    status = content.status
+    names = []
+    if status == ContentStatus.PENDING:
+        names.append("approve")
+    if status in (ContentStatus.PENDING, ContentStatus.VISIBLE):
+        names.append("hide")
+    # Listings are only hidden and restored: their organisation closes them itself.
+    if status == ContentStatus.HIDDEN or (
+        status == ContentStatus.REMOVED and not isinstance(content, Listing)
+    ):
+        names.append("restore")
+    if status not in (ContentStatus.REMOVED,) and not isinstance(content, Listing):
+        names.append("remove")
+    if isinstance(content, Thread) and not content.is_locked:
+        names.append("lock")
+    if content_community(content) is not None:
+        names.append("remove_member")
+    names.append("dismiss")
+    return [(name, ACTIONS[name][2]) for name in names]

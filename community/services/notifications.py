@@ -1,0 +1,343 @@
+"""Watching communities and threads, and telling watchers when something new appears.
+
+How new activity reaches this module: the services that make content visible call
+`activity_published(content)` (the discussion services when a thread or reply is created visible,
+the moderation queue when one is approved). We chose an explicit call over a `post_save` signal
+because only the caller knows that content has just *become* visible; a signal sees every save
+(edits, hiding, restoring) and would have to guess. `activity_published` is idempotent, so calling
+it twice for the same content notifies nobody twice.
+
+Each watcher (never the author, never someone who can no longer read a members-only community)
+gets one in-site `Notification`. Watchers who chose "immediate" get an email after the transaction
+commits; "daily" ones wait for `manage.py send_digests`; "site only" ones get no email. Every email
+carries a signed one-click unsubscribe link (RFC 8058 `List-Unsubscribe` headers too).
+"""
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from community.models import (
+    Community,
+    ContentStatus,
+    Notification,
+    Post,
+    Thread,
+    User,
+    Watch,
+)
+from community.permissions import can_read, has_verified_email
+
+logger = logging.getLogger(__name__)
+
+UNSUBSCRIBE_SALT = "community.notifications.unsubscribe"
+# Notifications older than this are no longer owed by email (the digest only looks this far back).
+DIGEST_LOOKBACK = timezone.timedelta(days=14)
+EMAILED_FREQUENCIES = (Watch.Frequency.IMMEDIATE, Watch.Frequency.DAILY)
+
+
+# --- watching --------------------------------------------------------------------------------
+
+
+def _target_community(target: Community | Thread) -> Community:
+    return target if isinstance(target, Community) else target.community
+
+
+def watch_start(*, user: User, target: Community | Thread, frequency: str | None = None) -> Watch:
+    """Start watching a community or a thread. Watching again keeps the existing watch."""
+    if not user.is_authenticated or not can_read(user, _target_community(target)):
+        raise PermissionDenied("You cannot watch something you cannot read.")
+    if isinstance(target, Thread) and target.status != ContentStatus.VISIBLE:
+        raise PermissionDenied("You cannot watch a thread that is not shown.")
+    key = {"community": target} if isinstance(target, Community) else {"thread": target}
+    watch, created = Watch.objects.get_or_create(
+        user=user, **key, defaults={"frequency": frequency or Watch.Frequency.IMMEDIATE}
+    )
+    if not created and frequency and watch.frequency != frequency:
+        watch.frequency = frequency
+        watch.save(update_fields=["frequency"])
+    return watch
+
+
+def watch_stop(*, user: User, target: Community | Thread) -> bool:
+    """Stop watching. Returns whether there was a watch to stop."""
+    key = {"community": target} if isinstance(target, Community) else {"thread": target}
+    deleted, _ = Watch.objects.filter(user=user, **key).delete()
+    return deleted > 0
+
+
+def watch_frequencies_set(*, user: User, frequencies: dict[int, str]) -> int:
+    """Set how often the person hears about each of their watches (by watch id)."""
+    changed = 0
+    for watch in Watch.objects.filter(user=user, pk__in=frequencies):
+        wanted = frequencies[watch.pk]
+        if wanted not in Watch.Frequency.values:
+            raise ValueError(f"{wanted!r} is not a frequency.")
+        if watch.frequency != wanted:
+            watch.frequency = wanted
+            watch.save(update_fields=["frequency"])
+            changed += 1
+    return changed
+
+
+# --- unsubscribing ---------------------------------------------------------------------------
+
+
+def unsubscribe_token(*, user: User, watch: Watch | None = None) -> str:
+    """A signed token that stops email from one watch, or (without a watch) from all of them."""
+    return signing.dumps({"u": user.pk, "w": watch.pk if watch else None}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(*, user: User, watch: Watch | None = None) -> str:
+    path = reverse(
+        "community:unsubscribe", kwargs={"token": unsubscribe_token(user=user, watch=watch)}
+    )
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+@dataclass
+class Unsubscription:
+    user: User
+    watches: list[Watch]
+
+
+def unsubscription_from_token(token: str) -> Unsubscription | None:
+    """What a token would stop, or None when it is bad, tampered with or its person is gone."""
+    try:
+        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        user_id, watch_id = int(payload["u"]), payload["w"]
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return None
+    watches = Watch.objects.filter(user=user).select_related("community", "thread")
+    if watch_id is not None:
+        watches = watches.filter(pk=watch_id)
+    return Unsubscription(user=user, watches=list(watches))
+
+
+def unsubscribe(*, unsubscription: Unsubscription) -> int:
+    """Stop email from the watches; the person still sees notifications on the site."""
+    return Watch.objects.filter(pk__in=[watch.pk for watch in unsubscription.watches]).update(
+        frequency=Watch.Frequency.SITE_ONLY
+    )
+
+
+# --- notifying -------------------------------------------------------------------------------
+
+
+def _watches_of_readers(thread: Thread, *, include_thread: bool, author_id: int) -> list[Watch]:
+    """One watch per watcher who may still read the community; a thread watch beats a community
+    watch because it is the more specific wish."""
+    community = thread.community
+    matches = (
+        Q(community=community) | Q(thread=thread) if include_thread else Q(community=community)
+    )
+    chosen: dict[int, Watch] = {}
+    for watch in Watch.objects.filter(matches).exclude(user_id=author_id).select_related("user"):
+        if watch.user_id not in chosen or watch.thread_id is not None:
+            chosen[watch.user_id] = watch
+    return [
+        watch
+        for watch in chosen.values()
+        if watch.user.is_active and can_read(watch.user, community)
+    ]
+
+
+def _message(content: Thread | Post) -> str:
+    community = (content if isinstance(content, Thread) else content.thread).community
+    if isinstance(content, Thread):
+        text = f"{content.author.public_name} started “{content.title}” in {community.name}"
+    else:
+        text = (
+            f"{content.author.public_name} replied to “{content.thread.title}” in {community.name}"
+        )
+    return Truncator(text).chars(300)
+
+
+def activity_published(content: Thread | Post) -> list[Notification]:
+    """Tell the watchers about a thread or reply that has just become visible."""
+    thread = content if isinstance(content, Thread) else content.thread
+    if content.status != ContentStatus.VISIBLE or thread.status != ContentStatus.VISIBLE:
+        return []
+    url = content.get_absolute_url()
+    # Notifications about content cannot be older than it: that bound keeps this check on the
+    # created_at index instead of reading every notification ever made.
+    if Notification.objects.filter(created_at__gte=content.created_at, url=url).exists():
+        return []
+    watches = _watches_of_readers(
+        thread, include_thread=isinstance(content, Post), author_id=content.author_id
+    )
+    message = _message(content)
+    notifications = Notification.objects.bulk_create(
+        Notification(user=watch.user, message=message, url=url) for watch in watches
+    )
+    immediate = [
+        (notification.pk, watch.pk)
+        for notification, watch in zip(notifications, watches, strict=True)
+        if watch.frequency == Watch.Frequency.IMMEDIATE
+    ]
+    if immediate:
+        transaction.on_commit(lambda: _immediate_emails_send(immediate))
+    return notifications
+
+
+def _absolute(url: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+def _email(*, user: User, subject: str, body: str, unsubscribe_link: str) -> EmailMessage:
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_link}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+
+
+def _immediate_emails_send(pairs: Iterable[tuple[int, int]]) -> None:
+    """Runs after commit, outside any transaction: one email per notification."""
+    pairs = dict(pairs)
+    watches = Watch.objects.in_bulk(list(pairs.values()))
+    for notification in Notification.objects.filter(pk__in=pairs).select_related("user"):
+        watch = watches.get(pairs[notification.pk])
+        if watch is None or watch.frequency != Watch.Frequency.IMMEDIATE:
+            continue  # unwatched or unsubscribed in the meantime
+        if not has_verified_email(notification.user):
+            continue
+        link = unsubscribe_url(user=notification.user, watch=watch)
+        body = render_to_string(
+            "community/notifications/email_immediate.txt",
+            {
+                "user": notification.user,
+                "notification": notification,
+                "link": _absolute(notification.url),
+                "unsubscribe_link": link,
+            },
+        )
+        email = _email(
+            user=notification.user,
+            subject=f"Commons: {notification.message}"[:150],
+            body=body,
+            unsubscribe_link=link,
+        )
+        try:
+            email.send()
+        except Exception:  # a mail server failure must not lose it: the digest picks it up
+            logger.exception("Could not email notification %s", notification.pk)
+            continue
+        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+
+
+# --- the daily digest ------------------------------------------------------------------------
+
+
+def _content_ids(url: str) -> tuple[int | None, int | None]:
+    """(thread id, reply id) a notification points at, read back from the URL it was made with."""
+    parts = urlsplit(url)
+    try:
+        thread_id = resolve(parts.path).kwargs.get("thread_id")
+    except Resolver404:
+        return None, None
+    post_id = parts.fragment.removeprefix("post-") if parts.fragment.startswith("post-") else ""
+    return (int(thread_id) if thread_id else None), (int(post_id) if post_id.isdigit() else None)
+
+
+def _still_owed(notification: Notification, *, user: User, watches: list[Watch]) -> Watch | None:
+    """The watch that makes this notification owed by email, if it is still owed at all: the
+    person still watches (with email), can still read it, and it is still shown."""
+    thread_id, post_id = _content_ids(notification.url)
+    if thread_id is None:
+        return None
+    thread = Thread.objects.select_related("community").filter(pk=thread_id).first()
+    if thread is None or thread.status != ContentStatus.VISIBLE:
+        return None
+    if (
+        post_id is not None
+        and not Post.objects.filter(pk=post_id, status=ContentStatus.VISIBLE).exists()
+    ):
+        return None
+    if not can_read(user, thread.community):
+        return None
+    by_thread = {watch.thread_id: watch for watch in watches if watch.thread_id}
+    by_community = {watch.community_id: watch for watch in watches if watch.community_id}
+    watch = by_thread.get(thread.pk) or by_community.get(thread.community_id)
+    if watch is None or watch.frequency not in EMAILED_FREQUENCIES:
+        return None
+    return watch
+
+
+def _digest_send(user: User, notifications: list[Notification]) -> bool:
+    watches = list(Watch.objects.filter(user=user).select_related("community", "thread"))
+    owed = [
+        (notification, watch)
+        for notification in notifications
+        if (watch := _still_owed(notification, user=user, watches=watches)) is not None
+    ]
+    if not owed:
+        return False
+    stop_all_link = unsubscribe_url(user=user)
+    stops = {
+        watch.pk: (str(watch.thread or watch.community), unsubscribe_url(user=user, watch=watch))
+        for _, watch in owed
+    }
+    body = render_to_string(
+        "community/notifications/email_digest.txt",
+        {
+            "user": user,
+            "items": [(n, _absolute(n.url)) for n, _ in owed],
+            "stops": stops.values(),
+            "unsubscribe_link": stop_all_link,
+        },
+    )
+    count = len(owed)
+    subject = f"Commons: {count} new {'update' if count == 1 else 'updates'} today"
+    _email(user=user, subject=subject, body=body, unsubscribe_link=stop_all_link).send()
+    Notification.objects.filter(pk__in=[n.pk for n, _ in owed], emailed_at__isnull=True).update(
+        emailed_at=timezone.now()
+    )
+    return True
+
+
+def digests_send() -> int:
+    """Email each person their notifications not yet emailed, in one message. Returns how many
+    emails went out. Runs outside a transaction; a person whose email fails is tried next time."""
+    since = timezone.now() - DIGEST_LOOKBACK
+    waiting = Notification.objects.filter(emailed_at__isnull=True, created_at__gte=since)
+    sent = 0
+    for user in User.objects.filter(is_active=True, pk__in=waiting.values("user_id")).order_by(
+        "pk"
+    ):
+        if not has_verified_email(user):
+            continue
+        notifications = list(waiting.filter(user=user).order_by("created_at"))
+        try:
+            sent += _digest_send(user, notifications)
+        except Exception:
+            logger.exception("Could not send the digest to user %s", user.pk)
+    return sent
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def notifications_mark_all_read(*, user: User) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

@@ -1,0 +1,117 @@
+"""Rate and narrate: people tell the story of a shared service, moderators publish it and the
+providing organisation answers in public.
+
+Rules decided here:
+- Telling a story needs a verified email address (like posting anywhere in the community).
+- One story per person per service in any 30 days, so one bad week cannot be told ten times over.
+  A story a moderator rejected does not count: the person may fix it and tell it again at once.
+- A rejected story is marked removed (not hidden): hidden is for published stories a moderator
+  later takes down. Both publishing and rejecting leave an entry in the moderation audit trail.
+"""
+
+import datetime
+import logging
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from community.markdown import render_markdown
+from community.models import ContentStatus, ModerationAction, Story, StoryResponse, User
+from community.permissions import can_respond_to_story, has_verified_email, is_editor
+from knowledge.models import SharedService
+
+logger = logging.getLogger(__name__)
+
+STORY_INTERVAL = datetime.timedelta(days=30)
+STORY_FIELDS = ("overall", "ease", "speed", "communication", "title", "body_markdown", "show_name")
+
+
+def next_story_allowed_on(*, user: User, shared_service: SharedService) -> datetime.date | None:
+    """The day the person may tell another story of this service, or None if they may now."""
+    latest = (
+        Story.objects.filter(
+            shared_service=shared_service,
+            author=user,
+            created_at__gt=timezone.now() - STORY_INTERVAL,
+        )
+        .exclude(status=ContentStatus.REMOVED)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if latest is None:
+        return None
+    return timezone.localdate(latest + STORY_INTERVAL)
+
+
+def story_submit(*, user: User, shared_service: SharedService, data: dict[str, Any]) -> Story:
+    """A new story, waiting for a moderator. `data` holds the STORY_FIELDS."""
+    if not has_verified_email(user):
+        raise PermissionDenied("Confirm your email address before you tell a story.")
+    allowed_on = next_story_allowed_on(user=user, shared_service=shared_service)
+    if allowed_on is not None:
+        raise ValidationError(
+            "You have told the story of this service in the last 30 days. "
+            f"You can tell another from {allowed_on.day} {allowed_on:%B %Y}."
+        )
+    story = Story(
+        shared_service=shared_service,
+        author=user,
+        status=ContentStatus.PENDING,
+        **{name: data.get(name) for name in STORY_FIELDS if name in data},
+    )
+    story.show_name = bool(data.get("show_name", False))
+    story.body_html = render_markdown(story.body_markdown)
+    story.full_clean()
+    story.save()
+    logger.info("Story %s about service %s waits for a moderator", story.pk, shared_service.pk)
+    return story
+
+
+def _moderate(*, moderator: User, story: Story, status: str, action: str, note: str = "") -> Story:
+    if not is_editor(moderator):
+        raise PermissionDenied("Only editors moderate stories.")
+    with transaction.atomic():
+        story.status = status
+        story.moderated_at = timezone.now()
+        story.save(update_fields=["status", "moderated_at"])
+        ModerationAction.objects.create(actor=moderator, action=action, content=story, note=note)
+    return story
+
+
+def story_publish(*, moderator: User, story: Story) -> Story:
+    """A moderator lets a story appear on its service's page."""
+    return _moderate(
+        moderator=moderator, story=story, status=ContentStatus.VISIBLE, action="story_published"
+    )
+
+
+def story_reject(*, moderator: User, story: Story, note: str) -> Story:
+    """A moderator keeps a story off the site, saying why in the audit trail."""
+    return _moderate(
+        moderator=moderator,
+        story=story,
+        status=ContentStatus.REMOVED,
+        action="story_rejected",
+        note=note,
+    )
+
+
+def story_respond(*, user: User, story: Story, body: str) -> StoryResponse:
+    """The providing organisation answers a published story, or edits its answer."""
+    if not can_respond_to_story(user, story):
+        raise PermissionDenied("Only officers of the organisations providing the service answer.")
+    try:
+        response = story.response
+    except StoryResponse.DoesNotExist:
+        response = StoryResponse(story=story, organisation_id=user.verified_officer_of_id)
+    else:
+        response.edited_at = timezone.now()
+    response.author = user
+    response.body_markdown = body
+    response.body_html = render_markdown(body)
+    response.full_clean()
+    response.save()
+    return response

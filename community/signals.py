@@ -1,0 +1,29 @@
+"""Keeps officer verification in step with allauth's email address changes."""
+
+from allauth.account import signals as account_signals
+from allauth.account.models import EmailAddress
+
+from community.models import User
+from community.services.accounts import officer_verification_refresh
+
+
+def refresh_on_email_confirmed(sender, request, email_address: EmailAddress, **kwargs) -> None:
+    officer_verification_refresh(email_address.user)
+
+
+def refresh_on_email_change(sender, request, user: User, **kwargs) -> None:
+    """Added, removed or a new primary: any of them can start or end an officer's verification."""
+    officer_verification_refresh(user)
+
+
+def connect() -> None:
+    """Called once from CommunityConfig.ready(); dispatch_uid keeps a second call harmless."""
+    account_signals.email_confirmed.connect(
+        refresh_on_email_confirmed, dispatch_uid="community.officer.email_confirmed"
+    )
+    for signal, name in (
+        (account_signals.email_added, "email_added"),
+        (account_signals.email_changed, "email_changed"),
+        (account_signals.email_removed, "email_removed"),
+    ):
+        signal.connect(refresh_on_email_change, dispatch_uid=f"community.officer.{name}")
