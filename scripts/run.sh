@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 $PY manage.py migrate --noinput
 $PY manage.py load_demo
+$PY manage.py load_community_demo
 $PY manage.py ensure_demo_editor
 echo "Commons is at http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
 exec $PY manage.py runserver "${RUN_ADDRESS:-127.0.0.1:8000}"

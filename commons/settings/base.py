@@ -178,5 +178,7 @@ LOGGING = {
     "loggers": {
         "elastic_transport": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Wagtail logs every page created and published at INFO: too much for a demo load.
+        "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
     },
 }

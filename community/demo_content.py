@@ -1,0 +1,239 @@
+"""The community side of the demo network: people, communities, threads, stories, listings.
+
+Written through the services so the demo obeys the same rules as real use (who may post, who may
+answer a story, who may list for an organisation). Two things the services would refuse while
+seeding are done afterwards on the rows themselves: timestamps are moved back over the last few
+months so lists sort as they would in real life (which also keeps the posting rate limit, counted
+over the last ten minutes, out of the way), and the seeded authors are trusted posters so their
+first posts need no moderator.
+
+Idempotent: everything is keyed on slugs, usernames and titles, and what exists is skipped.
+Needs the knowledge demo (`manage.py load_demo`) loaded first.
+"""
+
+import datetime
+import logging
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from community import demo_data
+from community.demo import demo_people_ensure, demo_person_ensure
+from community.models import (
+    Community,
+    Interest,
+    Listing,
+    Membership,
+    Notification,
+    Post,
+    Story,
+    StoryResponse,
+    Thread,
+    User,
+    Watch,
+)
+from community.services.accounts import demo_editor_ensure
+from community.services.brokerage import interest_express, listing_create
+from community.services.communities import membership_approve, membership_join
+from community.services.discussions import (
+    answer_mark,
+    post_create,
+    thread_create,
+    thread_lock,
+    thread_pin,
+)
+from community.services.notifications import watch_start
+from community.services.stories import story_publish, story_respond, story_submit
+from knowledge.models import ServiceArea, SharedService
+
+logger = logging.getLogger(__name__)
+
+# The same account `manage.py ensure_demo_editor` makes: it publishes the demo stories.
+DEMO_EDITOR = {"username": "editor", "email": "editor@commons.localhost"}
+LISTING_OPEN_DAYS = 180
+READ_AFTER_DAYS = 60
+
+
+def _days_ago(days: int, *, hour: int = 10) -> datetime.datetime:
+    moment = timezone.now() - datetime.timedelta(days=days)
+    return moment.replace(hour=hour, minute=(days * 7) % 60, second=0, microsecond=0)
+
+
+def communities_ensure() -> dict[str, Community]:
+    """The demo communities by slug, created when missing (existing ones are left alone)."""
+    communities = {}
+    for spec in demo_data.COMMUNITIES:
+        fields = {key: spec[key] for key in ("name", "description", "rules", "visibility")}
+        community, created = Community.objects.get_or_create(
+            slug=spec["slug"], defaults={**fields, "join_policy": spec["join_policy"]}
+        )
+        if created:
+            logger.info("Created the demo community %s", community.slug)
+        communities[community.slug] = community
+    return communities
+
+
+def people_ensure(password: str) -> dict[str, User]:
+    """The role accounts and the other demo people, all trusted to post, by username."""
+    people = demo_people_ensure(password)
+    for person in demo_data.MORE_PEOPLE:
+        people[person.username], _ = demo_person_ensure(person, password=password)
+    seeded = [user.pk for name, user in people.items() if name != "unverified"]
+    User.objects.filter(pk__in=seeded).update(trusted_poster=True)
+    for user in people.values():
+        user.refresh_from_db()
+    return people
+
+
+def memberships_ensure(
+    communities: dict[str, Community], people: dict[str, User], moderator: User
+) -> None:
+    """Each community's members join as anyone would; the moderator approves those who ask."""
+    for spec in demo_data.COMMUNITIES:
+        community = communities[spec["slug"]]
+        for username in spec["members"]:
+            membership = membership_join(user=people[username], community=community)
+            if membership.status == Membership.Status.PENDING:
+                membership_approve(moderator=moderator, membership=membership)
+
+
+def _backdate_notifications(url: str, when: datetime.datetime) -> None:
+    Notification.objects.filter(url=url).update(created_at=when)
+
+
+def _reply(thread: Thread, author: User, days: int, body: str) -> Post:
+    post = post_create(thread=thread, author=author, body=body)
+    when = _days_ago(days, hour=14)
+    Post.objects.filter(pk=post.pk).update(created_at=when)
+    Thread.objects.filter(pk=thread.pk).update(last_activity_at=when)
+    _backdate_notifications(post.get_absolute_url(), when)
+    post.created_at = when
+    return post
+
+
+def thread_seed(
+    spec: dict[str, Any], community: Community, people: dict[str, User], moderator: User
+) -> Thread | None:
+    """One demo thread with its replies, answer, pin and lock. None when it already exists."""
+    if Thread.objects.filter(community=community, title=spec["title"]).exists():
+        return None
+    author = people[spec["author"]]
+    thread = thread_create(
+        community=community,
+        author=author,
+        title=spec["title"],
+        body=spec["body"],
+        tags=spec.get("tags", []),
+    )
+    started = _days_ago(spec["days_ago"], hour=9)
+    Thread.objects.filter(pk=thread.pk).update(created_at=started, last_activity_at=started)
+    _backdate_notifications(thread.get_absolute_url(), started)
+    replies = [
+        _reply(thread, people[username], days, body) for username, days, body in spec["replies"]
+    ]
+    thread.refresh_from_db()
+    if spec.get("answer") is not None:
+        answer_mark(user=author, thread=thread, post=replies[spec["answer"]])
+    if spec.get("pinned"):
+        thread_pin(moderator=moderator, thread=thread)
+    if spec.get("locked"):
+        thread_lock(moderator=moderator, thread=thread)
+    return thread
+
+
+def threads_ensure(
+    communities: dict[str, Community], people: dict[str, User], moderator: User
+) -> int:
+    created = 0
+    for spec in demo_data.THREADS:
+        community = communities[spec["community"]]
+        created += thread_seed(spec, community, people, moderator) is not None
+    return created
+
+
+def story_seed(spec: dict[str, Any], people: dict[str, User], editor: User) -> Story | None:
+    """One story, published (and answered) unless it is the one left waiting for a moderator."""
+    service = SharedService.objects.get(slug=spec["service"])
+    if Story.objects.filter(shared_service=service, title=spec["title"]).exists():
+        return None
+    data = {
+        name: spec.get(name)
+        for name in ("overall", "ease", "speed", "communication", "title")
+        if spec.get(name) is not None
+    }
+    data["body_markdown"] = spec["body"]
+    data["show_name"] = spec.get("show_name", True)
+    story = story_submit(user=people[spec["author"]], shared_service=service, data=data)
+    when = _days_ago(spec["days_ago"], hour=19)
+    Story.objects.filter(pk=story.pk).update(created_at=when)
+    if spec.get("pending"):
+        return story
+    story_publish(moderator=editor, story=story)
+    Story.objects.filter(pk=story.pk).update(moderated_at=when + datetime.timedelta(hours=16))
+    if spec.get("response"):
+        officer, body = spec["response"]
+        response = story_respond(user=people[officer], story=story, body=body)
+        StoryResponse.objects.filter(pk=response.pk).update(
+            created_at=when + datetime.timedelta(days=2)
+        )
+    return story
+
+
+def listings_ensure(people: dict[str, User]) -> None:
+    """The brokerage listings, then the interest one organisation has expressed."""
+    areas = {area.slug: area for area in ServiceArea.objects.all()}
+    for spec in demo_data.LISTINGS:
+        author = people[spec["author"]]
+        title = spec["title"]
+        mine = Listing.objects.filter(organisation_id=author.verified_officer_of_id, title=title)
+        if mine.exists():
+            continue
+        data = {
+            **{key: spec[key] for key in ("kind", "title", "description", "region", "capacity")},
+            "service_area": areas[spec["service_area"]],
+            "expires_on": timezone.localdate() + datetime.timedelta(days=LISTING_OPEN_DAYS),
+        }
+        listing = listing_create(user=author, data=data)
+        Listing.objects.filter(pk=listing.pk).update(created_at=_days_ago(spec["days_ago"]))
+    for username, title, message in demo_data.INTERESTS:
+        officer = people[username]
+        listing = Listing.objects.filter(title=title).first()
+        interested = Interest.objects.filter(
+            listing=listing, organisation_id=officer.verified_officer_of_id
+        )
+        if listing is not None and not interested.exists():
+            interest_express(user=officer, listing=listing, message=message)
+
+
+def watches_ensure(citizen: User, communities: dict[str, Community]) -> None:
+    """The demo citizen watches, on the site only, so new activity reaches their notifications."""
+    for slug in demo_data.CITIZEN_WATCHES:
+        watch_start(user=citizen, target=communities[slug], frequency=Watch.Frequency.SITE_ONLY)
+
+
+def old_notifications_read(citizen: User) -> None:
+    """The citizen has read what is more than two months old, so the page shows both kinds."""
+    Notification.objects.filter(
+        user=citizen, read_at__isnull=True, created_at__lt=_days_ago(READ_AFTER_DAYS)
+    ).update(read_at=F("created_at") + datetime.timedelta(days=1))
+
+
+def load_community_demo(password: str) -> None:
+    """Load the community part of the demo network. Running it again changes nothing."""
+    with transaction.atomic():
+        communities = communities_ensure()
+        # After the communities exist, so the demo moderator moderates every one of them.
+        people = people_ensure(password)
+        moderator = people["moderator"]
+        editor, _ = demo_editor_ensure(**DEMO_EDITOR, password=password)
+        memberships_ensure(communities, people, moderator)
+        # Watching before the threads are written gives the citizen real notifications.
+        watches_ensure(people["citizen"], communities)
+        threads = threads_ensure(communities, people, moderator)
+        stories = sum(story_seed(spec, people, editor) is not None for spec in demo_data.STORIES)
+        listings_ensure(people)
+        if threads:  # only on the first load, so a later run marks nothing more as read
+            old_notifications_read(people["citizen"])
+    logger.info("Community demo loaded: %s new threads, %s new stories", threads, stories)

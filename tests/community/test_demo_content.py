@@ -1,0 +1,162 @@
+"""The community part of the demo network `make run` shows.
+
+Loading the demo takes seconds, so each test checks a whole family of facts about it.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
+from django.urls import reverse
+
+from community.models import (
+    Community,
+    ContentStatus,
+    Interest,
+    Listing,
+    Membership,
+    Notification,
+    Post,
+    Story,
+    StoryResponse,
+    Thread,
+    User,
+    Watch,
+)
+from community.selectors.brokerage import suggested_matches
+from knowledge.models import SharedService
+
+PASSWORD = "demo-pass-1234"
+MODELS = (
+    Community,
+    Membership,
+    Thread,
+    Post,
+    Story,
+    StoryResponse,
+    Listing,
+    Interest,
+    Watch,
+    Notification,
+    User,
+)
+
+
+def _load() -> None:
+    with override_settings(DEBUG=True):
+        call_command("load_demo", verbosity=0, stdout=None)
+        call_command("load_community_demo", password=PASSWORD, stdout=None)
+
+
+@pytest.fixture
+def demo(db):
+    _load()
+
+
+def _counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_the_demo_has_communities_threads_stories_and_listings_as_described(demo):
+    communities = Community.objects.all()
+    assert 4 <= communities.count() <= 5
+    moderator = User.objects.get(username="moderator")
+    assert all(moderator in community.moderators.all() for community in communities)
+    assert all(c.memberships.filter(status="active").count() >= 3 for c in communities)
+
+    threads = Thread.objects.filter(status=ContentStatus.VISIBLE)
+    assert 8 <= threads.count() <= 12
+    assert threads.filter(is_pinned=True).count() == 1
+    assert threads.filter(is_locked=True).count() == 1
+    assert threads.filter(answer__isnull=False).count() >= 3
+    assert threads.filter(answer__isnull=True, posts__isnull=True).exists()
+    assert Post.objects.filter(body_html__contains="<a href=").exists()
+    assert Post.objects.filter(body_html__contains="<strong>").exists()
+    members_only = Community.objects.get(visibility=Community.Visibility.MEMBERS)
+    assert members_only.join_policy == Community.JoinPolicy.APPROVAL
+    assert members_only.threads.count() >= 2
+    # Spread over months, so sorting by latest activity shows something.
+    newest, oldest = threads.order_by("-last_activity_at")[0], threads.order_by("created_at")[0]
+    assert (newest.last_activity_at - oldest.created_at).days > 60
+
+    stories = Story.objects.all()
+    assert stories.filter(status=ContentStatus.VISIBLE).count() >= 3
+    assert stories.filter(status=ContentStatus.PENDING).count() == 1
+    assert stories.filter(status=ContentStatus.VISIBLE, show_name=False).exists()
+    assert {story.overall for story in stories} <= {2, 3, 4, 5}
+    response = StoryResponse.objects.select_related("story__shared_service", "author").first()
+    assert response is not None
+    service = response.story.shared_service
+    assert response.author.verified_officer_of_id in {
+        service.lead_organisation_id,
+        *service.partners.values_list("pk", flat=True),
+    }
+
+    listings = Listing.objects.all()
+    assert 5 <= listings.count() <= 8
+    assert listings.values("organisation").distinct().count() >= 4
+    reasons = {r for listing in listings for m in suggested_matches(listing) for r in m.reasons}
+    assert {"Same service area", "Same region", "Capacity fits"} <= reasons
+    assert Interest.objects.count() == 1
+
+    citizen = User.objects.get(username="citizen")
+    assert Watch.objects.filter(user=citizen).count() >= 2
+    assert Notification.objects.filter(user=citizen, read_at__isnull=True).exists()
+    assert Notification.objects.filter(user=citizen, read_at__isnull=False).exists()
+
+
+def test_the_role_accounts_exist_and_sign_in_by_email(demo, client):
+    officer = User.objects.get(email="officer@northshire.gov.uk")
+    assert officer.verified_officer_of.slug == "northshire-county-council"
+    assert User.objects.filter(verified_officer_of__isnull=False).count() >= 4
+    for email in ("citizen@commons.localhost", "officer@northshire.gov.uk"):
+        response = client.post(
+            reverse("account_login"), {"login": email, "password": PASSWORD}, follow=True
+        )
+        assert response.context["user"].email == email
+        client.logout()
+    assert client.login(email="moderator@commons.localhost", password=PASSWORD)
+
+
+def test_loading_the_demo_again_changes_nothing(demo):
+    before = _counts()
+    threads = dict(Thread.objects.values_list("pk", "last_activity_at"))
+    memberships = dict(Membership.objects.values_list("pk", "updated_at"))
+    read = dict(Notification.objects.values_list("pk", "read_at"))
+
+    _load()
+
+    assert _counts() == before
+    assert dict(Thread.objects.values_list("pk", "last_activity_at")) == threads
+    assert dict(Membership.objects.values_list("pk", "updated_at")) == memberships
+    assert dict(Notification.objects.values_list("pk", "read_at")) == read
+
+
+def test_the_main_community_pages_render_for_anonymous_people(demo, client):
+    public = Community.objects.filter(visibility=Community.Visibility.PUBLIC)
+    public_thread = Thread.objects.filter(community__in=public).first()
+    members_thread = Thread.objects.filter(
+        community__visibility=Community.Visibility.MEMBERS
+    ).first()
+    service = SharedService.objects.filter(stories__status=ContentStatus.VISIBLE).first()
+    urls = [
+        reverse("community:communities"),
+        *(community.get_absolute_url() for community in public),
+        public_thread.get_absolute_url(),
+        reverse("community:listings"),
+        Listing.objects.first().get_absolute_url(),
+        reverse("knowledge:shared_service", args=[service.slug]),
+    ]
+
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    page = client.get(reverse("knowledge:shared_service", args=[service.slug]))
+    story = service.stories.filter(status=ContentStatus.VISIBLE).first()
+    assert story.title in page.content.decode()
+    assert client.get(members_thread.get_absolute_url()).status_code == 404
+
+
+def test_the_command_refuses_to_run_outside_the_demo(db):
+    with override_settings(DEBUG=False), pytest.raises(CommandError):
+        call_command("load_community_demo", password=PASSWORD)
+    assert not Community.objects.exists()

@@ -1,0 +1,168 @@
+"""Every role against every community action: who may read, post, edit, moderate, respond to a
+story and express interest, with members-only content invisible to everyone outside.
+
+A refusal is judged by its effect (nothing changed) and its answer (sign in, 403 or 404), never a
+500. The expected table is written out in full so a change to any rule shows up here.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from community.models import Community, Interest, Post, StoryResponse, Thread
+from tests.factories import (
+    CommunityFactory,
+    ListingFactory,
+    OrganisationFactory,
+    SharedServiceFactory,
+    UserFactory,
+    make_member,
+    make_moderator,
+    make_officer,
+    make_post,
+    make_story,
+    make_thread,
+    make_verified_user,
+)
+
+ROLES = [
+    "anonymous",
+    "unverified",
+    "citizen",
+    "officer",
+    "member",
+    "moderator",
+    "editor",
+]
+
+# Who may do each thing; everyone else is refused.
+ALLOWED = {
+    "read members-only thread": {"member", "moderator", "editor"},
+    "see members-only thread titles": {"member", "moderator", "editor"},
+    "reply in members-only thread": {"member", "moderator", "editor"},
+    "start members-only thread": {"member", "moderator", "editor"},
+    "edit someone else's reply": set(),
+    "pin a thread": {"moderator", "editor"},
+    "open the moderation queue": {"moderator", "editor"},
+    "respond to a story": {"officer"},
+    "express interest in a listing": {"officer"},
+}
+
+
+@dataclass
+class World:
+    community: Community
+    thread: Thread
+    reply: Post
+    story: object
+    listing: object
+    people: dict
+
+
+@pytest.fixture
+def world(db) -> World:
+    provider = OrganisationFactory(name="Northshire County Council")
+    other = OrganisationFactory(name="Eastvale District Council")
+    community = CommunityFactory(
+        name="Shared ICT leaders",
+        visibility=Community.Visibility.MEMBERS,
+        join_policy=Community.JoinPolicy.APPROVAL,
+    )
+    insider = make_member(community, make_verified_user(username="insider", trusted_poster=True))
+    thread = make_thread(community, author=insider, title="Secret data centre plans")
+    reply = make_post(thread, author=insider, body_markdown="Our secret reply")
+    service = SharedServiceFactory(lead_organisation=provider)
+    story = make_story(service)
+    listing = ListingFactory(organisation=other, title="Payroll partner wanted")
+    editor = make_verified_user(username="editor", trusted_poster=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    people = {
+        "anonymous": None,
+        "unverified": UserFactory(username="unverified"),
+        "citizen": make_verified_user(username="citizen", trusted_poster=True),
+        "officer": make_officer(provider, username="officer", trusted_poster=True),
+        "member": make_member(
+            community, make_verified_user(username="member", trusted_poster=True)
+        ),
+        "moderator": make_moderator(
+            community, make_verified_user(username="moderator", trusted_poster=True)
+        ),
+        "editor": editor,
+    }
+    return World(community, thread, reply, story, listing, people)
+
+
+def act(client, world: World, action: str):
+    """Try the action; returns (response, whether it took effect)."""
+    thread, community = world.thread, world.community
+    thread_kwargs = {"slug": community.slug, "thread_id": thread.pk}
+    if action == "read members-only thread":
+        response = client.get(thread.get_absolute_url())
+        return response, response.status_code == 200 and "Our secret reply" in response.text
+    if action == "see members-only thread titles":
+        pages = [reverse("community:communities"), community.get_absolute_url()]
+        responses = [client.get(page) for page in pages]
+        seen = any("Secret data centre plans" in r.text for r in responses)
+        return responses[-1], seen
+    if action == "reply in members-only thread":
+        before = Post.objects.count()
+        response = client.post(
+            reverse("community:thread_reply", kwargs=thread_kwargs), {"body": "Me too"}
+        )
+        return response, Post.objects.count() == before + 1
+    if action == "start members-only thread":
+        before = Thread.objects.count()
+        response = client.post(
+            reverse("community:thread_new", kwargs={"slug": community.slug}),
+            {"title": "A new question", "body": "What did you pay?", "tags": ""},
+        )
+        return response, Thread.objects.count() == before + 1
+    if action == "edit someone else's reply":
+        response = client.post(
+            reverse("community:post_edit", kwargs={**thread_kwargs, "post_id": world.reply.pk}),
+            {"body": "Rewritten"},
+        )
+        world.reply.refresh_from_db()
+        return response, world.reply.body_markdown == "Rewritten"
+    if action == "pin a thread":
+        response = client.post(
+            reverse("community:thread_pin", kwargs=thread_kwargs), {"value": "on"}
+        )
+        thread.refresh_from_db()
+        return response, thread.is_pinned
+    if action == "open the moderation queue":
+        response = client.get(reverse("community:moderation_queue"))
+        return response, response.status_code == 200
+    if action == "respond to a story":
+        response = client.post(
+            reverse("community:story_respond", kwargs={"story_id": world.story.pk}),
+            {"body": "Thank you for telling us."},
+        )
+        return response, StoryResponse.objects.filter(story=world.story).exists()
+    if action == "express interest in a listing":
+        response = client.post(
+            reverse("community:listing_interest", kwargs={"pk": world.listing.pk}),
+            {"message": "We would like to talk."},
+        )
+        return response, Interest.objects.filter(listing=world.listing).exists()
+    raise AssertionError(action)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", list(ALLOWED))
+def test_permission_matrix(client, world, role, action):
+    person = world.people[role]
+    if person is not None:
+        client.force_login(person)
+
+    response, took_effect = act(client, world, action)
+
+    allowed = role in ALLOWED[action]
+    assert response.status_code < 500
+    assert took_effect is allowed, f"{role} {'could not' if allowed else 'could'} {action}"
+    if not allowed and role == "anonymous" and response.status_code == 302:
+        assert "/accounts/login/" in response["Location"]
+    elif not allowed and action != "see members-only thread titles":
+        assert response.status_code in (302, 400, 403, 404), response.status_code
