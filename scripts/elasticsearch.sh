@@ -50,10 +50,61 @@ answers() {
     python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=3)' "$1" >/dev/null 2>&1
 }
 
+PLUGIN_SOURCE="$(cd "$(dirname "$0")/.." && pwd)/search/analysis_plugin"
+PLUGIN_NAME=commons-analysis
+
+# A fingerprint of the plugin's source: the plugin is rebuilt only when it changes.
+plugin_source_hash() {
+    (cd "$PLUGIN_SOURCE" && find pom.xml src -type f | LC_ALL=C sort | xargs sha256sum) \
+        | sha256sum | cut -c1-16
+}
+
+# Builds the analysis plugin zip when its source changed; prints the zip's path.
+plugin_zip() {
+    local jhome=$1 hash zip
+    hash=$(plugin_source_hash)
+    zip="$(cache_dir)/plugins/$PLUGIN_NAME-$hash.zip"
+    if [ ! -f "$zip" ]; then
+        command -v mvn >/dev/null 2>&1 || die "missing: Maven (mvn), needed to build the analysis plugin (Debian: apt-get install maven)"
+        say "building the analysis plugin (its source changed)"
+        (cd "$PLUGIN_SOURCE" && JAVA_HOME="$jhome" mvn -q -B -DskipTests package >&2) \
+            || die "the analysis plugin did not build (mvn output above)"
+        mkdir -p "$(dirname "$zip")"
+        cp "$PLUGIN_SOURCE"/target/commons-analysis-plugin-*.zip "$zip"
+    fi
+    echo "$zip"
+}
+
+# Installs the plugin into the shared distribution unless this very build is installed already.
+plugin_install() {
+    local home=$1 zip=$2 marker
+    # Beside the plugins folder, not in it: Elasticsearch takes everything in it for a plugin.
+    marker="$home/.$PLUGIN_NAME-installed"
+    if [ -f "$marker" ] && [ "$(cat "$marker")" = "$(basename "$zip")" ]; then
+        return 0
+    fi
+    if [ -d "$home/plugins/$PLUGIN_NAME" ]; then
+        ES_JAVA_HOME="$JAVA_FOR_ES" "$home/bin/elasticsearch-plugin" remove --purge "$PLUGIN_NAME" >&2 \
+            || die "could not remove the old analysis plugin"
+    fi
+    ES_JAVA_HOME="$JAVA_FOR_ES" "$home/bin/elasticsearch-plugin" install --batch "file://$zip" >&2 \
+        || die "could not install the analysis plugin from $zip"
+    basename "$zip" >"$marker"
+    chmod -R a+rX "$home/plugins"
+}
+
 start() {
-    local dir=$1 home jhome port transport_port
+    local dir=$1 home jhome port transport_port zip
     jhome=$(java_home) || die "missing: a Java 17 runtime for Elasticsearch (Debian: apt-get install openjdk-17-jre-headless)"
     home=$(es_home)
+    JAVA_FOR_ES=$jhome
+    # Two runs at once must not build or install into the shared distribution together.
+    mkdir -p "$(cache_dir)"
+    exec 9>"$(cache_dir)/.plugin.lock"
+    flock 9
+    zip=$(plugin_zip "$jhome")
+    plugin_install "$home" "$zip"
+    flock -u 9
     ensure_service_user
     mkdir -p "$dir/data" "$dir/logs"
     cp -R "$home/config" "$dir/config"

@@ -37,6 +37,10 @@ export DATABASE_URL ELASTICSEARCH_URL
 say "PostgreSQL at $DATABASE_URL, Elasticsearch at $ELASTICSEARCH_URL"
 
 .venv/bin/ruff check .
+say "running the analysis plugin's Java tests"
+java17=/usr/lib/jvm/java-17-openjdk-amd64
+(cd search/analysis_plugin && JAVA_HOME="$( [ -d $java17 ] && echo $java17 || echo "${JAVA_HOME:-}")" \
+    mvn -B -ntp test) || die "the analysis plugin's Java tests failed"
 .venv/bin/python manage.py makemigrations --check --dry-run --settings=commons.settings.test >/dev/null \
     || die "models have changes without a migration: run manage.py makemigrations"
 .venv/bin/pytest "$@"
