@@ -11,10 +11,13 @@ def test_healthz_reports_database_and_elasticsearch_answering(client, db):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {
+    report = response.json()
+    # A single node turns yellow once an index wants a replica it cannot place: still answering.
+    assert report["search"].pop("cluster_status") in ("green", "yellow")
+    assert report == {
         "status": "ok",
         "database": {"ok": True, "vendor": "postgresql"},
-        "search": {"backend": "elasticsearch", "ok": True, "cluster_status": "green"},
+        "search": {"backend": "elasticsearch", "ok": True},
     }
 
 

@@ -180,14 +180,16 @@ def test_commons_analysis_finds_ict_sharing_by_its_long_name(es):
     assert [hit["_id"] for hit in hits] == ["1"]
 
 
-def test_wagtails_elasticsearch_backend_indexes_and_searches_on_the_private_node(library, settings):
+def test_wagtails_elasticsearch_backend_indexes_and_searches_on_the_private_node(
+    library, settings, es
+):
     make_case_study(library.case_studies, title="Councils sharing legal services")
     backends = {
         "default": {"BACKEND": "wagtail.search.backends.database"},
         "elasticsearch": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [settings.ELASTICSEARCH_URL],
-            "INDEX": elasticsearch.index_name("wagtail"),
+            "INDEX_PREFIX": elasticsearch.index_name("wagtail_"),
             "TIMEOUT": 30,
         },
     }
