@@ -2,9 +2,11 @@
 
 from allauth.account import signals as account_signals
 from allauth.account.models import EmailAddress
+from django.db.models.signals import post_delete, post_save
 
 from community.models import User
-from community.services.accounts import officer_verification_refresh
+from community.services.accounts import officer_verification_refresh, officers_refresh_for_domain
+from knowledge.models import OrganisationEmailDomain
 
 
 def refresh_on_email_confirmed(sender, request, email_address: EmailAddress, **kwargs) -> None:
@@ -14,6 +16,11 @@ def refresh_on_email_confirmed(sender, request, email_address: EmailAddress, **k
 def refresh_on_email_change(sender, request, user: User, **kwargs) -> None:
     """Added, removed or a new primary: any of them can start or end an officer's verification."""
     officer_verification_refresh(user)
+
+
+def refresh_on_domain_listing_change(sender, instance: OrganisationEmailDomain, **kwargs) -> None:
+    """An organisation listed, changed or removed an email domain in the admin."""
+    officers_refresh_for_domain(domain=instance.domain, organisation_id=instance.organisation_id)
 
 
 def connect() -> None:
@@ -27,3 +34,9 @@ def connect() -> None:
         (account_signals.email_removed, "email_removed"),
     ):
         signal.connect(refresh_on_email_change, dispatch_uid=f"community.officer.{name}")
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            refresh_on_domain_listing_change,
+            sender=OrganisationEmailDomain,
+            dispatch_uid=f"community.officer.domain_{name}",
+        )

@@ -116,3 +116,21 @@ def officer_verification_refresh(user: User) -> Organisation | None:
         user.verified_officer_of = organisation
         User.objects.filter(pk=user.pk).update(verified_officer_of=organisation)
     return organisation
+
+
+def officers_refresh_for_domain(*, domain: str, organisation_id: int | None = None) -> int:
+    """Re-check everyone an email domain's listing could affect; returns how many were checked.
+
+    Called when an organisation lists, changes or removes a domain: people with a verified
+    address on it may become officers, and the organisation's current officers may stop being.
+    """
+    on_domain = EmailAddress.objects.filter(
+        verified=True, email__iendswith=f"@{domain.strip().lower()}"
+    ).values_list("user_id", flat=True)
+    affected = Q(pk__in=on_domain)
+    if organisation_id is not None:
+        affected |= Q(verified_officer_of_id=organisation_id)
+    people = list(User.objects.filter(affected))
+    for person in people:
+        officer_verification_refresh(person)
+    return len(people)

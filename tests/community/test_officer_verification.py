@@ -154,3 +154,36 @@ def test_the_officer_badge_include_names_the_organisation(northshire):
     assert "Verified" not in render_to_string(
         "community/includes/officer_badge.html", {"person": citizen}
     )
+
+
+def test_listing_a_new_domain_makes_people_already_on_it_officers(eastvale):
+    person = person_with("kim@eastvale-council.org.uk")
+    assert person.verified_officer_of is None
+
+    OrganisationEmailDomainFactory(organisation=eastvale, domain="eastvale-council.org.uk")
+
+    person.refresh_from_db()
+    assert person.verified_officer_of == eastvale
+
+
+def test_removing_a_domain_from_an_organisation_takes_the_badge_away(northshire):
+    person = person_with("sam@northshire.gov.uk")
+    officer_verification_refresh(person)
+    assert person.verified_officer_of == northshire
+
+    northshire.email_domains.get(domain="northshire.gov.uk").delete()
+
+    person.refresh_from_db()
+    assert person.verified_officer_of is None
+
+
+def test_a_domain_moved_to_another_organisation_moves_its_officers(northshire, eastvale):
+    person = person_with("sam@northshire.gov.uk")
+    officer_verification_refresh(person)
+    listing = northshire.email_domains.get(domain="northshire.gov.uk")
+
+    listing.organisation = eastvale
+    listing.save()
+
+    person.refresh_from_db()
+    assert person.verified_officer_of == eastvale
