@@ -18,7 +18,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from community.markdown import render_markdown
-from community.models import ContentStatus, ModerationAction, Story, StoryResponse, User
+from community.models import (
+    ContentStatus,
+    ModerationAction,
+    Notification,
+    Story,
+    StoryResponse,
+    User,
+)
 from community.permissions import can_respond_to_story, has_verified_email, is_editor
 from knowledge.models import SharedService
 
@@ -81,22 +88,36 @@ def _moderate(*, moderator: User, story: Story, status: str, action: str, note: 
     return story
 
 
+def _tell_author(story: Story, message: str) -> None:
+    """The teller hears what became of their story, on the site (it is theirs, not a watch)."""
+    Notification.objects.create(
+        user=story.author,
+        message=message[: Notification._meta.get_field("message").max_length],
+        url=f"{story.shared_service.get_absolute_url()}#story-{story.pk}",
+    )
+
+
 def story_publish(*, moderator: User, story: Story) -> Story:
     """A moderator lets a story appear on its service's page."""
-    return _moderate(
+    story = _moderate(
         moderator=moderator, story=story, status=ContentStatus.VISIBLE, action="story_published"
     )
+    _tell_author(story, f"Your story “{story.title}” about {story.shared_service} is published.")
+    return story
 
 
 def story_reject(*, moderator: User, story: Story, note: str) -> Story:
     """A moderator keeps a story off the site, saying why in the audit trail."""
-    return _moderate(
+    story = _moderate(
         moderator=moderator,
         story=story,
         status=ContentStatus.REMOVED,
         action="story_rejected",
         note=note,
     )
+    reason = f" The moderator said: {note}" if note else ""
+    _tell_author(story, f"Your story “{story.title}” was not published.{reason}")
+    return story
 
 
 def story_respond(*, user: User, story: Story, body: str) -> StoryResponse:

@@ -9,7 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from community.models import ContentStatus, ModerationAction, Story, StoryResponse
+from community.models import (
+    ContentStatus,
+    ModerationAction,
+    Notification,
+    Story,
+    StoryResponse,
+)
 from community.selectors.stories import service_rating_summary, stories_pending_moderation
 from community.services.stories import story_publish, story_reject, story_submit
 from tests.factories import UserFactory, make_story, make_verified_user
@@ -148,6 +154,22 @@ def test_publishing_and_rejecting_are_for_editors_and_are_audited(service, edito
         ("story_published", ""),
         ("story_rejected", "Names a member of staff."),
     ]
+
+
+def test_the_teller_is_told_on_the_site_whether_their_story_was_published(service, editor):
+    published = make_story(service, title="Sorted in a day", status=ContentStatus.PENDING)
+    refused = make_story(service, title="Names and shames", status=ContentStatus.PENDING)
+
+    story_publish(moderator=editor, story=published)
+    story_reject(moderator=editor, story=refused, note="It names a member of staff.")
+
+    [told_published] = Notification.objects.filter(user=published.author)
+    [told_refused] = Notification.objects.filter(user=refused.author)
+    assert "“Sorted in a day”" in told_published.message
+    assert "is published" in told_published.message
+    assert told_published.url == f"{service.get_absolute_url()}#story-{published.pk}"
+    assert "was not published" in told_refused.message
+    assert "It names a member of staff." in told_refused.message
 
 
 def test_an_anonymous_story_never_shows_its_authors_name(client, service, editor):
