@@ -1,6 +1,7 @@
 """Time the knowledge base's busiest pages on the demo network.
 
-Usage: .venv/bin/python bench/knowledge_pages.py [--requests N] [--database-url URL]
+Usage: .venv/bin/python bench/knowledge_pages.py [--requests N] [--extra-case-studies N]
+                                                  [--database-url URL]
 
 Builds a throwaway database (SQLite in a temporary folder unless --database-url is given),
 migrates it, loads the demo network, then requests each page N times through Django's test client
@@ -34,10 +35,41 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def add_case_study_copies(count: int) -> None:
+    """Live copies of the demo's case studies (organisations, areas and tags kept), in bulk."""
+    from knowledge.models import CaseStudyPage
+    from knowledge.services import library_ensure
+
+    originals = list(CaseStudyPage.objects.live().prefetch_related("organisations", "tags"))
+    parent = library_ensure().case_studies
+    for number in range(count):
+        original = originals[number % len(originals)]
+        copy = CaseStudyPage(
+            title=f"{original.title} ({number})",
+            slug=f"{original.slug}-{number}",
+            summary=original.summary,
+            stage=original.stage,
+            what_went_wrong=original.what_went_wrong,
+            annual_savings_pounds=original.annual_savings_pounds,
+            savings_percent=original.savings_percent,
+            first_published_at=original.first_published_at,
+        )
+        parent.add_child(instance=copy)
+        copy.organisations.set(original.organisations.all())
+        copy.tags.set([tag.name for tag in original.tags.all()])
+        copy.save()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--database-url", default="")
+    parser.add_argument(
+        "--extra-case-studies",
+        type=int,
+        default=0,
+        help="copies of the demo case studies to add, to see how the pages grow with data",
+    )
     args = parser.parse_args()
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -60,6 +92,9 @@ def main() -> None:
     setup_test_environment()
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+    if args.extra_case_studies:
+        add_case_study_copies(args.extra_case_studies)
 
     client = Client()
     print(

@@ -133,9 +133,13 @@ def tags(request: HttpRequest) -> HttpResponse:
 
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(Tag, slug=slug)
-    case_studies = list(queries.tagged_case_studies(tag))
-    resources = list(queries.tagged_resources(tag))
-    if not case_studies and not resources:
+    # The newest few of each kind: a popular tag can carry thousands (see BENCHMARKS.md); the
+    # rest are a link away in the paginated, filtered lists.
+    tagged = {
+        **newest_few("case_studies", queries.tagged_case_studies(tag)),
+        **newest_few("resources", queries.tagged_resources(tag)),
+    }
+    if not tagged["case_studies_count"] and not tagged["resources_count"]:
         # A tag only drafts carry is nobody's business yet.
         raise Http404("No published page carries this tag.")
     return render(
@@ -143,8 +147,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
         "knowledge/browse/tag.html",
         {
             "tag": tag,
-            "case_studies": case_studies,
-            "resources": resources,
+            **tagged,
             "meta_title": f"Tagged “{tag.name}”",
             "meta_description": f"Case studies and resources tagged “{tag.name}”.",
             "breadcrumbs": [HOME, {"text": "Tags", "href": reverse("knowledge:tags")}],

@@ -57,6 +57,21 @@ def test_a_tag_page_lists_every_live_kind_of_page_carrying_it(client, library):
     assert 'href="/case-studies/?tag=recycling"' in response.content.decode()
 
 
+def test_a_popular_tag_shows_the_newest_few_and_links_to_the_rest(
+    client, library, django_assert_max_num_queries
+):
+    for number in range(12):
+        make_case_study(library.case_studies, title=f"Bins {number:02}", tags=["recycling"])
+
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("knowledge:tag", kwargs={"slug": "recycling"}))
+
+    html = response.content.decode()
+    assert len(result_titles(response)) == 10
+    assert "12 case studies and 0 resources" in html
+    assert "See all 12 case studies tagged “recycling”" in html
+
+
 def test_unknown_tags_and_tags_only_drafts_carry_are_not_found(client, library):
     make_case_study(library.case_studies, title="Draft", live=False, tags=["secret-plans"])
 
