@@ -1,0 +1,18 @@
+"""The demo community's content, as plain data `community.demo_content` writes through the services.
+
+Authors are demo usernames, places are slugs from `knowledge/demo/content.json`, and times are
+days before the day the demo is loaded.
+"""
+
+from community.demo_data.conversations import COMMUNITIES, MORE_PEOPLE, THREADS
+from community.demo_data.exchanges import CITIZEN_WATCHES, INTERESTS, LISTINGS, STORIES
+
+__all__ = [
+    "CITIZEN_WATCHES",
+    "COMMUNITIES",
+    "INTERESTS",
+    "LISTINGS",
+    "MORE_PEOPLE",
+    "STORIES",
+    "THREADS",
+]
