@@ -1,0 +1,207 @@
+"""Communities, threads (with their replies), stories and offers and needs as search documents.
+
+Only what a moderator has let through is indexed (status "visible"); a thread in a members-only
+community carries that community's audience, so only its readers find it.
+"""
+
+from datetime import date, datetime
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from community.models import Community, ContentStatus, Listing, Post, Story, Thread
+from search.sources.base import PUBLIC, Source, community_audience, plain_text
+
+
+class CommunitySource(Source):
+    kind = "community"
+    label = "Communities"
+    singular = "Community"
+    model = Community
+
+    def indexable(self) -> QuerySet:
+        return Community.objects.all()
+
+    def prepare_title(self, community: Community) -> str:
+        return community.name
+
+    def prepare_summary(self, community: Community) -> str:
+        # A members-only community shows outsiders its name and nothing more, in search too.
+        if community.is_members_only:
+            return "A members-only community."
+        return community.description
+
+    def prepare_community(self, community: Community) -> str:
+        return community.slug
+
+    def prepare_published_at(self, community: Community) -> datetime | None:
+        return community.created_at
+
+    def prepare_meta_line(self, community: Community) -> list[str]:
+        return ["Members only" if community.is_members_only else "Open to all"]
+
+
+class ThreadSource(Source):
+    kind = "thread"
+    label = "Discussions"
+    singular = "Discussion"
+    model = Thread
+
+    def indexable(self) -> QuerySet:
+        visible_posts = Post.objects.filter(status=ContentStatus.VISIBLE).order_by("created_at")
+        return (
+            Thread.objects.filter(status=ContentStatus.VISIBLE)
+            .select_related("community")
+            .prefetch_related("tags", Prefetch("posts", queryset=visible_posts))
+            .annotate(visible_replies=Count("posts", filter=Q(posts__status=ContentStatus.VISIBLE)))
+        )
+
+    def prepare_title(self, thread: Thread) -> str:
+        return thread.title
+
+    def prepare_summary(self, thread: Thread) -> str:
+        return plain_text(thread.body_html)
+
+    def prepare_body(self, thread: Thread) -> str:
+        return plain_text(*(post.body_html for post in thread.posts.all()))
+
+    def prepare_tags(self, thread: Thread) -> list[str]:
+        return sorted(tag.name for tag in thread.tags.all())
+
+    def prepare_community(self, thread: Thread) -> str:
+        return thread.community.slug
+
+    def prepare_audience(self, thread: Thread) -> str:
+        if thread.community.is_members_only:
+            return community_audience(thread.community_id)
+        return PUBLIC
+
+    def prepare_published_at(self, thread: Thread) -> datetime | None:
+        return thread.created_at
+
+    def prepare_updated_at(self, thread: Thread) -> datetime | None:
+        return thread.last_activity_at
+
+    def prepare_meta_line(self, thread: Thread) -> list[str]:
+        replies = thread.visible_replies
+        facts = [thread.community.name, f"{replies} {'reply' if replies == 1 else 'replies'}"]
+        if thread.answer_id:
+            facts.append("Answered")
+        return facts
+
+    def prepare_answered(self, thread: Thread) -> bool:
+        return thread.answer_id is not None
+
+    def prepare_reply_count(self, thread: Thread) -> int:
+        return thread.visible_replies
+
+
+class StorySource(Source):
+    kind = "story"
+    label = "Stories"
+    singular = "Story"
+    model = Story
+
+    def indexable(self) -> QuerySet:
+        return (
+            Story.objects.filter(status=ContentStatus.VISIBLE)
+            .select_related(
+                "shared_service__lead_organisation",
+                "shared_service__service_area",
+                "response__organisation",
+            )
+            .prefetch_related("shared_service__partners")
+        )
+
+    def _organisations(self, story: Story) -> list:
+        service = story.shared_service
+        return [service.lead_organisation, *service.partners.all()]
+
+    def _response(self, story: Story):
+        try:
+            return story.response
+        except Story.response.RelatedObjectDoesNotExist:
+            return None
+
+    def prepare_title(self, story: Story) -> str:
+        return story.title
+
+    def prepare_summary(self, story: Story) -> str:
+        return plain_text(story.body_html)
+
+    def prepare_body(self, story: Story) -> str:
+        response = self._response(story)
+        return plain_text(response.body_html) if response else ""
+
+    def prepare_organisations(self, story: Story) -> list[str]:
+        return sorted({org.slug for org in self._organisations(story)})
+
+    def prepare_organisation_names(self, story: Story) -> list[str]:
+        return sorted({org.name for org in self._organisations(story)})
+
+    def prepare_service_areas(self, story: Story) -> list[str]:
+        return [story.shared_service.service_area.slug]
+
+    def prepare_service_area_names(self, story: Story) -> list[str]:
+        return [story.shared_service.service_area.name]
+
+    def prepare_region(self, story: Story) -> list[str]:
+        return sorted({org.region for org in self._organisations(story) if org.region})
+
+    def prepare_published_at(self, story: Story) -> datetime | None:
+        return story.moderated_at or story.created_at
+
+    def prepare_url(self, story: Story) -> str:
+        return f"{story.shared_service.get_absolute_url()}#story-{story.pk}"
+
+    def prepare_meta_line(self, story: Story) -> list[str]:
+        facts = [story.shared_service.name, f"Rated {story.overall} out of 5"]
+        if self._response(story):
+            facts.append("Answered by the provider")
+        return facts
+
+    def prepare_answered(self, story: Story) -> bool:
+        return self._response(story) is not None
+
+
+class ListingSource(Source):
+    kind = "listing"
+    label = "Offers and needs"
+    singular = "Offer or need"
+    model = Listing
+
+    def indexable(self) -> QuerySet:
+        # Expired listings stay indexed until a worker pass removes them; queries also filter
+        # on `expires_on`, so they stop being found on the day they expire.
+        return Listing.objects.filter(status=ContentStatus.VISIBLE).select_related(
+            "organisation", "service_area"
+        )
+
+    def prepare_title(self, listing: Listing) -> str:
+        return listing.title
+
+    def prepare_summary(self, listing: Listing) -> str:
+        return listing.description
+
+    def prepare_organisations(self, listing: Listing) -> list[str]:
+        return [listing.organisation.slug]
+
+    def prepare_organisation_names(self, listing: Listing) -> list[str]:
+        return [listing.organisation.name]
+
+    def prepare_service_areas(self, listing: Listing) -> list[str]:
+        return [listing.service_area.slug]
+
+    def prepare_service_area_names(self, listing: Listing) -> list[str]:
+        return [listing.service_area.name]
+
+    def prepare_region(self, listing: Listing) -> list[str]:
+        return [listing.region]
+
+    def prepare_published_at(self, listing: Listing) -> datetime | None:
+        return listing.created_at
+
+    def prepare_expires_on(self, listing: Listing) -> date:
+        return listing.expires_on
+
+    def prepare_meta_line(self, listing: Listing) -> list[str]:
+        return [listing.get_kind_display(), listing.organisation.name]

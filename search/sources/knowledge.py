@@ -1,0 +1,207 @@
+"""Case studies, resources, organisations and shared services as search documents."""
+
+from datetime import date, datetime
+
+from django.db.models import QuerySet
+from wagtail.models import Page, PageViewRestriction
+
+from knowledge.models import CaseStudyPage, Organisation, ResourcePage, SharedService
+from search.sources.base import Source, as_datetime, plain_text
+
+
+def _restricted_paths() -> list[str]:
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def _without_restricted(pages: QuerySet) -> QuerySet:
+    """Pages behind a Wagtail privacy setting (password, sign-in, groups) are never indexed."""
+    for path in _restricted_paths():
+        pages = pages.exclude(path__startswith=path)
+    return pages
+
+
+def page_path(page: Page) -> str:
+    """The page's path from its site's root. Every branded site shares one page tree, so the
+    path works on all of them, and the result links stay on the site the person is using."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else page.url_path
+
+
+class CaseStudySource(Source):
+    kind = "case_study"
+    label = "Case studies"
+    singular = "Case study"
+    model = CaseStudyPage
+
+    def indexable(self) -> QuerySet:
+        pages = (
+            CaseStudyPage.objects.live()
+            .public()
+            .prefetch_related("organisations", "service_areas", "tags")
+        )
+        return _without_restricted(pages)
+
+    def prepare_title(self, page: CaseStudyPage) -> str:
+        return page.title
+
+    def prepare_summary(self, page: CaseStudyPage) -> str:
+        return page.summary
+
+    def prepare_body(self, page: CaseStudyPage) -> str:
+        return plain_text(
+            page.outcomes,
+            page.what_went_wrong,
+            page.lessons_learned,
+            page.target_operating_model,
+            page.culture_and_leadership,
+        )
+
+    def prepare_tags(self, page: CaseStudyPage) -> list[str]:
+        return sorted(tag.name for tag in page.tags.all())
+
+    def prepare_organisations(self, page: CaseStudyPage) -> list[str]:
+        return sorted(org.slug for org in page.organisations.all())
+
+    def prepare_organisation_names(self, page: CaseStudyPage) -> list[str]:
+        return sorted(org.name for org in page.organisations.all())
+
+    def prepare_service_areas(self, page: CaseStudyPage) -> list[str]:
+        return sorted(area.slug for area in page.service_areas.all())
+
+    def prepare_service_area_names(self, page: CaseStudyPage) -> list[str]:
+        return sorted(area.name for area in page.service_areas.all())
+
+    def prepare_region(self, page: CaseStudyPage) -> list[str]:
+        return sorted({org.region for org in page.organisations.all() if org.region})
+
+    def prepare_published_at(self, page: CaseStudyPage) -> datetime | None:
+        return page.first_published_at
+
+    def prepare_updated_at(self, page: CaseStudyPage) -> datetime | None:
+        return page.last_published_at or page.first_published_at
+
+    def prepare_url(self, page: CaseStudyPage) -> str:
+        return page_path(page)
+
+    def prepare_meta_line(self, page: CaseStudyPage) -> list[str]:
+        return [page.get_stage_display(), *self.prepare_organisation_names(page)]
+
+
+class ResourceSource(Source):
+    kind = "resource"
+    label = "Resources"
+    singular = "Resource"
+    model = ResourcePage
+
+    def indexable(self) -> QuerySet:
+        pages = (
+            ResourcePage.objects.live()
+            .public()
+            .select_related("organisation")
+            .prefetch_related("service_areas", "tags")
+        )
+        return _without_restricted(pages)
+
+    def prepare_title(self, page: ResourcePage) -> str:
+        return page.title
+
+    def prepare_summary(self, page: ResourcePage) -> str:
+        return page.summary
+
+    def prepare_tags(self, page: ResourcePage) -> list[str]:
+        return sorted(tag.name for tag in page.tags.all())
+
+    def prepare_organisations(self, page: ResourcePage) -> list[str]:
+        return [page.organisation.slug] if page.organisation else []
+
+    def prepare_organisation_names(self, page: ResourcePage) -> list[str]:
+        return [page.organisation.name] if page.organisation else []
+
+    def prepare_service_areas(self, page: ResourcePage) -> list[str]:
+        return sorted(area.slug for area in page.service_areas.all())
+
+    def prepare_service_area_names(self, page: ResourcePage) -> list[str]:
+        return sorted(area.name for area in page.service_areas.all())
+
+    def prepare_region(self, page: ResourcePage) -> list[str]:
+        return [page.organisation.region] if page.organisation and page.organisation.region else []
+
+    def prepare_published_at(self, page: ResourcePage) -> datetime | None:
+        return page.first_published_at
+
+    def prepare_updated_at(self, page: ResourcePage) -> datetime | None:
+        return page.last_published_at or page.first_published_at
+
+    def prepare_url(self, page: ResourcePage) -> str:
+        return page_path(page)
+
+    def prepare_meta_line(self, page: ResourcePage) -> list[str]:
+        return [page.get_kind_display(), *self.prepare_organisation_names(page)]
+
+
+class OrganisationSource(Source):
+    kind = "organisation"
+    label = "Organisations"
+    singular = "Organisation"
+    model = Organisation
+
+    def indexable(self) -> QuerySet:
+        return Organisation.objects.all()
+
+    def prepare_title(self, org: Organisation) -> str:
+        return org.name
+
+    def prepare_summary(self, org: Organisation) -> str:
+        return org.summary
+
+    def prepare_organisations(self, org: Organisation) -> list[str]:
+        return [org.slug]
+
+    def prepare_region(self, org: Organisation) -> list[str]:
+        return [org.region] if org.region else []
+
+    def prepare_meta_line(self, org: Organisation) -> list[str]:
+        return [org.get_kind_display(), *([org.get_region_display()] if org.region else [])]
+
+
+class SharedServiceSource(Source):
+    kind = "shared_service"
+    label = "Shared services"
+    singular = "Shared service"
+    model = SharedService
+
+    def indexable(self) -> QuerySet:
+        return SharedService.objects.select_related(
+            "lead_organisation", "service_area"
+        ).prefetch_related("partners")
+
+    def _organisations(self, service: SharedService) -> list[Organisation]:
+        return [service.lead_organisation, *service.partners.all()]
+
+    def prepare_title(self, service: SharedService) -> str:
+        return service.name
+
+    def prepare_summary(self, service: SharedService) -> str:
+        return service.description
+
+    def prepare_organisations(self, service: SharedService) -> list[str]:
+        return sorted({org.slug for org in self._organisations(service)})
+
+    def prepare_organisation_names(self, service: SharedService) -> list[str]:
+        return sorted({org.name for org in self._organisations(service)})
+
+    def prepare_service_areas(self, service: SharedService) -> list[str]:
+        return [service.service_area.slug]
+
+    def prepare_service_area_names(self, service: SharedService) -> list[str]:
+        return [service.service_area.name]
+
+    def prepare_region(self, service: SharedService) -> list[str]:
+        return sorted({org.region for org in self._organisations(service) if org.region})
+
+    def prepare_published_at(self, service: SharedService) -> datetime | None:
+        since: date | None = service.since
+        return as_datetime(since)
+
+    def prepare_meta_line(self, service: SharedService) -> list[str]:
+        return [service.get_status_display(), service.lead_organisation.name]
