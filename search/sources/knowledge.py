@@ -3,21 +3,10 @@
 from datetime import date, datetime
 
 from django.db.models import QuerySet
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from knowledge.models import CaseStudyPage, Organisation, ResourcePage, SharedService
 from search.sources.base import Source, as_datetime, plain_text
-
-
-def _restricted_paths() -> list[str]:
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-
-def _without_restricted(pages: QuerySet) -> QuerySet:
-    """Pages behind a Wagtail privacy setting (password, sign-in, groups) are never indexed."""
-    for path in _restricted_paths():
-        pages = pages.exclude(path__startswith=path)
-    return pages
 
 
 def page_path(page: Page) -> str:
@@ -34,12 +23,13 @@ class CaseStudySource(Source):
     model = CaseStudyPage
 
     def indexable(self) -> QuerySet:
-        pages = (
+        # public(): pages behind a Wagtail privacy setting (password, sign-in, groups) are
+        # never indexed, so no search can reveal them.
+        return (
             CaseStudyPage.objects.live()
             .public()
             .prefetch_related("organisations", "service_areas", "tags")
         )
-        return _without_restricted(pages)
 
     def prepare_title(self, page: CaseStudyPage) -> str:
         return page.title
@@ -94,13 +84,12 @@ class ResourceSource(Source):
     model = ResourcePage
 
     def indexable(self) -> QuerySet:
-        pages = (
+        return (
             ResourcePage.objects.live()
             .public()
             .select_related("organisation")
             .prefetch_related("service_areas", "tags")
         )
-        return _without_restricted(pages)
 
     def prepare_title(self, page: ResourcePage) -> str:
         return page.title
