@@ -3,6 +3,8 @@
 # directory, on a free port. The server is Maven Central's integ-test zip (see ../shared/SERVICES.md).
 #   scripts/elasticsearch.sh start DIR   prints the ELASTICSEARCH_URL and writes it to DIR/url
 #   scripts/elasticsearch.sh stop DIR    stops it and deletes DIR
+#   scripts/elasticsearch.sh pause DIR   stops it and keeps DIR (config and data); a later
+#                                        `start DIR` brings the same node back, on its old port if free
 set -euo pipefail
 SCRIPT_NAME=elasticsearch
 . "$(dirname "$0")/lib.sh"
@@ -107,15 +109,20 @@ start() {
     flock -u 9
     ensure_service_user
     mkdir -p "$dir/data" "$dir/logs"
-    cp -R "$home/config" "$dir/config"
+    # A paused node keeps its config and data; only a new one gets a fresh copy of the config.
+    [ -d "$dir/config" ] || cp -R "$home/config" "$dir/config"
     chmod 755 "$dir"
     give_to_service "$dir"
-    port=$(free_port)
-    transport_port=$(free_port)
+    port=$(previous_port "$dir/port") || port=$(free_port)
+    transport_port=$(previous_port "$dir/transport_port") || transport_port=$(free_port)
+    echo "$port" >"$dir/port"
+    echo "$transport_port" >"$dir/transport_port"
+    # The data belongs to the cluster it was written by: a restarted node keeps its name.
+    [ -f "$dir/cluster_name" ] || echo "commons-$port" >"$dir/cluster_name"
     as_service env ES_JAVA_HOME="$jhome" ES_PATH_CONF="$dir/config" \
         ES_JAVA_OPTS="${ES_JAVA_OPTS:--Xms512m -Xmx512m}" \
         "$home/bin/elasticsearch" -d -p "$dir/elasticsearch.pid" \
-        -Ecluster.name="commons-$port" -Enode.name=commons-test \
+        -Ecluster.name="$(cat "$dir/cluster_name")" -Enode.name=commons-test \
         -Ediscovery.type=single-node -Enetwork.host=127.0.0.1 \
         -Ehttp.port="$port" -Etransport.port="$transport_port" \
         -Epath.data="$dir/data" -Epath.logs="$dir/logs" \
@@ -137,9 +144,22 @@ start() {
     echo "$url" | tee "$dir/url"
 }
 
-stop() {
+# The port a paused node used, if it was recorded and nothing else has taken it since.
+previous_port() {
+    local file=$1
+    [ -f "$file" ] || return 1
+    # SO_REUSEADDR as Elasticsearch binds: the old node's closed connections may linger in TIME_WAIT.
+    python3 -c 'import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.close()
+print(sys.argv[1])' "$(cat "$file")" 2>/dev/null
+}
+
+# Stops the node and waits for it to go; keeps DIR.
+halt() {
     local dir=$1 pid waited=0
-    [ -d "$dir" ] || return 0
     if [ -f "$dir/elasticsearch.pid" ]; then
         pid=$(cat "$dir/elasticsearch.pid")
         kill "$pid" 2>/dev/null || true
@@ -148,12 +168,26 @@ stop() {
             waited=$((waited + 1))
         done
         kill -9 "$pid" 2>/dev/null || true
+        rm -f "$dir/elasticsearch.pid"
     fi
+}
+
+pause() {
+    local dir=$1
+    [ -d "$dir" ] || return 0
+    halt "$dir"
+}
+
+stop() {
+    local dir=$1
+    [ -d "$dir" ] || return 0
+    halt "$dir"
     rm -rf "$dir"
 }
 
 case "${1:-}" in
     start) start "${2:?usage: elasticsearch.sh start DIR}" ;;
     stop) stop "${2:?usage: elasticsearch.sh stop DIR}" ;;
-    *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+    pause) pause "${2:?usage: elasticsearch.sh pause DIR}" ;;
+    *) echo "usage: $0 start|stop|pause DIR" >&2; exit 2 ;;
 esac

@@ -6,7 +6,7 @@ kinds and a page of results is one request. Queries and writes go through an ali
 """
 
 from django.conf import settings
-from elasticsearch_dsl import Boolean, Date, Document, Integer, Keyword, Text
+from elasticsearch_dsl import Boolean, Date, Document, Integer, Keyword, MetaField, Text
 
 from search.analysis import analysis_settings
 from search.elasticsearch import index_name
@@ -46,7 +46,8 @@ class ContentDocument(Document):
     spelling = SPELLING
 
     class Meta:
-        dynamic = "strict"
+        # A MetaField, so it reaches the mapping: a field nobody declared is refused, not guessed.
+        dynamic = MetaField("strict")
 
 
 ALIAS_KIND = "content"

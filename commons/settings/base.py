@@ -156,6 +156,8 @@ ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="commons"
 ELASTICSEARCH_TIMEOUT_SECONDS = env.float("ELASTICSEARCH_TIMEOUT_SECONDS", default=5.0)
 ELASTICSEARCH_SHARDS = env.int("ELASTICSEARCH_SHARDS", default=1)
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)
+# An index task that fails this often is set aside for a person (search_status lists it).
+SEARCH_TASK_MAX_ATTEMPTS = env.int("SEARCH_TASK_MAX_ATTEMPTS", default=8)
 # Wagtail's admin search uses the same node when there is one (its own indices, same prefix).
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},

@@ -1,0 +1,238 @@
+"""Every change that affects a search document records an index task, in the same transaction.
+
+Receivers only work out *which* documents a change touches; the worker reads the objects'
+state later. Names, regions and service areas are copied into the documents of related content,
+so a change to an organisation or a service area re-syncs those documents too.
+"""
+
+import logging
+from collections.abc import Callable, Iterable
+from functools import wraps
+
+from django.db.models import Model, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from taggit.models import Tag
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from community.models import Community, Listing, Post, Story, StoryResponse, Thread, ThreadTag
+from knowledge.models import (
+    CaseStudyPage,
+    Organisation,
+    ResourcePage,
+    ServiceArea,
+    SharedService,
+)
+from search import elasticsearch
+from search.outbox import enqueue
+
+logger = logging.getLogger(__name__)
+
+INDEXED_PAGES = (CaseStudyPage, ResourcePage)
+
+
+def indexed_pages_under(page: Page, *, inclusive: bool = True) -> list[Page]:
+    """The case studies and resources at or below a page (whose URL or privacy it decides)."""
+    found: list[Page] = []
+    for model in INDEXED_PAGES:
+        found.extend(model.objects.descendant_of(page, inclusive=inclusive).only("pk"))
+    return found
+
+
+def stories_of(services: Iterable[SharedService]) -> list[Story]:
+    return list(Story.objects.filter(shared_service__in=list(services)).only("pk"))
+
+
+def organisation_dependents(organisation: Organisation) -> list[Model]:
+    """Documents that carry this organisation's name, slug or region."""
+    services = list(
+        SharedService.objects.filter(Q(lead_organisation=organisation) | Q(partners=organisation))
+        .distinct()
+        .only("pk")
+    )
+    return [
+        *CaseStudyPage.objects.filter(organisations=organisation).only("pk"),
+        *ResourcePage.objects.filter(organisation=organisation).only("pk"),
+        *services,
+        *stories_of(services),
+        *Listing.objects.filter(organisation=organisation).only("pk"),
+    ]
+
+
+def service_area_dependents(area: ServiceArea) -> list[Model]:
+    services = list(SharedService.objects.filter(service_area=area).only("pk"))
+    return [
+        *CaseStudyPage.objects.filter(service_areas=area).only("pk"),
+        *ResourcePage.objects.filter(service_areas=area).only("pk"),
+        *services,
+        *stories_of(services),
+        *Listing.objects.filter(service_area=area).only("pk"),
+    ]
+
+
+# -- receivers ------------------------------------------------------------------------------
+
+
+def when_configured(receiver: Callable) -> Callable:
+    """Without a node nothing is recorded, so skip the queries that find related documents."""
+
+    @wraps(receiver)
+    def receive(*args, **kwargs):
+        if elasticsearch.is_configured():
+            return receiver(*args, **kwargs)
+        return None
+
+    return receive
+
+
+@when_configured
+def object_changed(sender, instance: Model, **kwargs) -> None:
+    """Saved or deleted: its own document (removed at drain time if it should not be found)."""
+    enqueue([instance])
+
+
+@when_configured
+def page_changed(sender, instance: Page, **kwargs) -> None:
+    enqueue([instance])
+
+
+@when_configured
+def page_url_changed(sender, instance: Page, **kwargs) -> None:
+    """Moved: every case study and resource at or under it has a new URL."""
+    enqueue(indexed_pages_under(instance))
+
+
+@when_configured
+def page_url_noted(sender, instance: Model, raw: bool = False, **kwargs) -> None:
+    """Before a branch page (an index, the home page) is saved, note its URL path: if the save
+    changes it, every page below gets a new URL. Wagtail's own slug signal fires after commit,
+    outside the transaction, so it could be lost; this is checked inside it."""
+    if raw or not isinstance(instance, Page) or isinstance(instance, INDEXED_PAGES):
+        return
+    if instance.pk is None:
+        return
+    instance._search_url_path_before = (
+        Page.objects.filter(pk=instance.pk).values_list("url_path", flat=True).first()
+    )
+
+
+@when_configured
+def branch_page_saved(sender, instance: Model, created: bool = False, **kwargs) -> None:
+    before = getattr(instance, "_search_url_path_before", None)
+    if before is None or not isinstance(instance, Page):
+        return
+    del instance._search_url_path_before
+    if before != instance.url_path:
+        enqueue(indexed_pages_under(instance, inclusive=False))
+
+
+@when_configured
+def view_restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
+    """A privacy setting added or lifted hides or shows the whole branch below the page."""
+    enqueue(indexed_pages_under(instance.page))
+
+
+@when_configured
+def organisation_changed(sender, instance: Organisation, **kwargs) -> None:
+    enqueue([instance, *organisation_dependents(instance)])
+
+
+@when_configured
+def organisation_deleting(sender, instance: Organisation, **kwargs) -> None:
+    # Before the delete, while the links that say who mentions it still exist.
+    enqueue([instance, *organisation_dependents(instance)])
+
+
+@when_configured
+def service_area_changed(sender, instance: ServiceArea, **kwargs) -> None:
+    enqueue(service_area_dependents(instance))
+
+
+@when_configured
+def shared_service_changed(sender, instance: SharedService, **kwargs) -> None:
+    enqueue([instance, *stories_of([instance])])
+
+
+@when_configured
+def community_changed(sender, instance: Community, **kwargs) -> None:
+    """Turning members-only changes the audience of every thread in it."""
+    enqueue([instance, *Thread.objects.filter(community=instance).only("pk")])
+
+
+@when_configured
+def post_changed(sender, instance: Post, **kwargs) -> None:
+    enqueue([Thread(pk=instance.thread_id)])
+
+
+@when_configured
+def story_response_changed(sender, instance: StoryResponse, **kwargs) -> None:
+    enqueue([Story(pk=instance.story_id)])
+
+
+@when_configured
+def thread_tags_changed(sender, instance: Model, action: str, reverse: bool, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Thread):
+        enqueue([instance])
+    elif pk_set:  # from the tag's side: every thread it was added to or removed from
+        enqueue(Thread(pk=pk) for pk in pk_set)
+
+
+@when_configured
+def tag_renamed(sender, instance: Tag, created: bool, **kwargs) -> None:
+    """Tag names are copied into documents; a new tag is in none yet."""
+    if created:
+        return
+    enqueue(
+        [
+            *Thread.objects.filter(tags=instance).only("pk"),
+            *CaseStudyPage.objects.filter(tags=instance).only("pk"),
+            *ResourcePage.objects.filter(tags=instance).only("pk"),
+        ]
+    )
+
+
+@when_configured
+def thread_tag_row_changed(sender, instance: ThreadTag, **kwargs) -> None:
+    enqueue([Thread(pk=instance.content_object_id)])
+
+
+SAVE_AND_DELETE = (
+    (CaseStudyPage, page_changed),
+    (ResourcePage, page_changed),
+    (SharedService, shared_service_changed),
+    (Community, community_changed),
+    (Thread, object_changed),
+    (Post, post_changed),
+    (Story, object_changed),
+    (StoryResponse, story_response_changed),
+    (Listing, object_changed),
+    (ServiceArea, service_area_changed),
+    (PageViewRestriction, view_restriction_changed),
+    (ThreadTag, thread_tag_row_changed),
+)
+
+
+def connect() -> None:
+    """Called once from SearchConfig.ready(); dispatch_uid keeps a second call harmless."""
+    for model, receiver in SAVE_AND_DELETE:
+        name = model._meta.label_lower
+        post_save.connect(receiver, sender=model, dispatch_uid=f"search.{name}.saved")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"search.{name}.deleted")
+    post_save.connect(
+        organisation_changed, sender=Organisation, dispatch_uid="search.organisation.saved"
+    )
+    pre_delete.connect(
+        organisation_deleting, sender=Organisation, dispatch_uid="search.organisation.deleting"
+    )
+    # Publishing saves the page too; these also catch paths that only change `live`.
+    page_published.connect(page_changed, dispatch_uid="search.page.published")
+    page_unpublished.connect(page_changed, dispatch_uid="search.page.unpublished")
+    post_page_move.connect(page_url_changed, dispatch_uid="search.page.moved")
+    pre_save.connect(page_url_noted, dispatch_uid="search.page.url_noted")
+    post_save.connect(branch_page_saved, dispatch_uid="search.page.branch_saved")
+    post_save.connect(tag_renamed, sender=Tag, dispatch_uid="search.tag.saved")
+    m2m_changed.connect(
+        thread_tags_changed, sender=ThreadTag, dispatch_uid="search.thread.tags_changed"
+    )

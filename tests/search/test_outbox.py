@@ -1,0 +1,83 @@
+"""Recording index tasks: in the caller's transaction, only for content search knows."""
+
+import pytest
+from django.db import transaction
+from django.test import override_settings
+
+from knowledge.models import CaseStudyPage
+from search.models import IndexTask
+from search.outbox import enqueue, task_key
+from search.services import index_objects, remove_objects
+from tests.factories import OrganisationFactory, ServiceAreaFactory, make_case_study
+
+pytestmark = pytest.mark.django_db
+
+
+def recorded() -> list[tuple[str, str]]:
+    return sorted(IndexTask.objects.values_list("kind", "object_id"))
+
+
+def test_enqueue_records_one_task_per_object_it_knows():
+    organisation = OrganisationFactory()
+    area = ServiceAreaFactory()  # not a kind of document: ignored
+    IndexTask.objects.all().delete()
+
+    written = enqueue([organisation, area, organisation])
+
+    assert written == 1
+    assert recorded() == [("organisation", str(organisation.pk))]
+
+
+def test_a_plain_page_is_recorded_as_its_specific_kind(library):
+    page = make_case_study(library.case_studies)
+    IndexTask.objects.all().delete()
+
+    assert task_key(page.page_ptr) == ("case_study", str(page.pk))
+    assert task_key(library.case_studies) is None
+
+
+def test_index_and_remove_objects_record_the_same_task():
+    organisation = OrganisationFactory()
+    IndexTask.objects.all().delete()
+
+    assert index_objects([organisation]) == 1
+    assert remove_objects([organisation]) == 1
+    assert recorded() == [("organisation", str(organisation.pk))] * 2
+
+
+@override_settings(ELASTICSEARCH_URL="")
+def test_nothing_is_recorded_when_elasticsearch_is_not_configured():
+    organisation = OrganisationFactory(name="Northshire")
+    organisation.name = "Northshire Council"
+    organisation.save()
+
+    assert enqueue([organisation]) == 0
+    assert not IndexTask.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_that_rolls_back_leaves_no_task():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        OrganisationFactory(name="Rolled back")
+        # Written in the same transaction as the change...
+        assert IndexTask.objects.filter(kind="organisation").exists()
+        raise RuntimeError("the request failed")
+
+    assert not IndexTask.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_that_commits_leaves_its_task():
+    with transaction.atomic():
+        organisation = OrganisationFactory(name="Committed")
+
+    assert recorded() == [("organisation", str(organisation.pk))]
+
+
+def test_deleting_a_page_records_a_task_for_its_document(library):
+    page = make_case_study(library.case_studies)
+    IndexTask.objects.all().delete()
+
+    CaseStudyPage.objects.get(pk=page.pk).delete()
+
+    assert ("case_study", str(page.pk)) in recorded()
