@@ -1,0 +1,258 @@
+"""Search and autocomplete answered by Elasticsearch: send the bodies `search.query` builds,
+and turn the answer into `SearchResults`. Raises `SearchUnavailable` when the node cannot
+answer, so `search.services` can fall back to the database."""
+
+import logging
+import unicodedata
+from datetime import datetime
+from urllib.parse import urlencode
+
+import nh3
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from elasticsearch import ApiError, NotFoundError, TransportError
+
+from community.models import Community
+from community.permissions import AnyUser
+from knowledge.models import Organisation, Region, ServiceArea
+from search import elasticsearch
+from search.audience import audiences_for
+from search.backends import SearchUnavailable
+from search.documents import alias_name
+from search.query import (
+    DATE_FACET,
+    FACET_FIELDS,
+    build_autocomplete_body,
+    build_count_body,
+    build_search_body,
+    clamp_page,
+    selected_values,
+)
+from search.sources import sources
+from search.types import (
+    BACKEND_ELASTICSEARCH,
+    DATE_RANGES,
+    SORT_NEWEST,
+    SORT_RELEVANCE,
+    Facet,
+    FacetValue,
+    Hit,
+    SearchFilters,
+    SearchResults,
+    Suggestion,
+)
+
+logger = logging.getLogger(__name__)
+
+SNIPPET_WORDS = 35
+AUTOCOMPLETE_MAX_TAGS = 3
+MAX_QUERY_WORDS = 32
+
+
+def _send(method: str, **arguments) -> dict:
+    """Call the node; whatever stops it answering becomes SearchUnavailable."""
+    client = elasticsearch.client()
+    try:
+        return getattr(client, method)(index=alias_name(), **arguments).body
+    except NotFoundError as error:
+        raise SearchUnavailable(f"the search index is missing: {error}") from error
+    except ApiError as error:
+        if error.meta.status < 500:
+            # A request the node refuses is Commons' bug: say so loudly, but keep search working.
+            logger.error("Elasticsearch refused a search request: %s", error)
+        raise SearchUnavailable(f"Elasticsearch answered {error.meta.status}") from error
+    except TransportError as error:
+        raise SearchUnavailable(f"Elasticsearch did not answer: {error}") from error
+
+
+def search(
+    query: str,
+    *,
+    user: AnyUser,
+    filters: SearchFilters,
+    sort: str = SORT_RELEVANCE,
+    page: int = 1,
+    per_page: int = 20,
+) -> SearchResults:
+    # Nobody types more than this; far longer input would only expand into thousands of clauses.
+    query = " ".join(query.split()[:MAX_QUERY_WORDS])
+    page = clamp_page(page, per_page)
+    if not query and filters.is_empty():
+        return SearchResults(query=query, hits=[], total=0, page=page, per_page=per_page)
+    audiences = audiences_for(user)
+    body = build_search_body(
+        query, audiences=audiences, filters=filters, sort=sort, page=page, per_page=per_page
+    )
+    answer = _send("search", **body)
+    total = answer["hits"]["total"]["value"]
+    scored = bool(query) and sort != SORT_NEWEST
+    return SearchResults(
+        query=query,
+        hits=[_hit(raw, scored=scored) for raw in answer["hits"]["hits"]],
+        total=total,
+        page=page,
+        per_page=per_page,
+        facets=_facets(answer.get("aggregations", {}), filters),
+        did_you_mean=_did_you_mean(answer, query, total, audiences=audiences, filters=filters),
+        backend=BACKEND_ELASTICSEARCH,
+    )
+
+
+def autocomplete(prefix: str, *, user: AnyUser, limit: int = 8) -> list[Suggestion]:
+    prefix = " ".join(prefix.split()[:MAX_QUERY_WORDS])
+    if len(prefix) < 2 or limit < 1:
+        return []
+    body = build_autocomplete_body(prefix, audiences=audiences_for(user), limit=limit)
+    answer = _send("search", **body)
+    suggestions = _tag_suggestions(answer, prefix)[:AUTOCOMPLETE_MAX_TAGS]
+    for raw in answer["hits"]["hits"]:
+        if "title" in raw.get("matched_queries", ()):
+            source = raw["_source"]
+            suggestions.append(Suggestion(source["title"], source["kind"], source["url"]))
+    # Two pages with the same title would read as one entry twice: offer the best-scored one.
+    seen, unique = set(), []
+    for suggestion in suggestions:
+        key = (suggestion.text.casefold(), suggestion.kind)
+        if key not in seen:
+            seen.add(key)
+            unique.append(suggestion)
+    return unique[:limit]
+
+
+# --- hits -----------------------------------------------------------------------------------
+
+
+def _hit(raw: dict, *, scored: bool) -> Hit:
+    source = raw["_source"]
+    kind = source["kind"]
+    return Hit(
+        kind=kind,
+        kind_label=sources()[kind].singular if kind in sources() else kind,
+        title=source.get("title", ""),
+        url=source.get("url", ""),
+        snippet=_snippet(raw.get("highlight", {}), source.get("summary", "")),
+        score=raw.get("_score") if scored else None,
+        date=_parse_date(source.get("published_at")),
+        meta=tuple(source.get("meta_line") or ()),
+    )
+
+
+def _snippet(highlight: dict, summary: str) -> SafeString:
+    """The best highlighted fragment (escaped by Elasticsearch's html encoder, then cleaned to
+    nothing but <mark>), or the start of the summary when no words matched there."""
+    for field in ("summary", "body", "title"):
+        fragments = highlight.get(field)
+        if fragments:
+            return mark_safe(nh3.clean(fragments[0], tags={"mark"}, attributes={}))  # noqa: S308
+    return escape(Truncator(summary).words(SNIPPET_WORDS))
+
+
+def _parse_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# --- facets ---------------------------------------------------------------------------------
+
+
+def _facets(aggregations: dict, filters: SearchFilters) -> list[Facet]:
+    chosen = selected_values(filters)
+    counts: dict[str, dict[str, int]] = {}
+    for facet in FACET_FIELDS:
+        agg = aggregations.get(facet.name, {})
+        found = {b["key"]: b["doc_count"] for b in agg.get("values", {}).get("buckets", [])}
+        for bucket in agg.get("selected", {}).get("buckets", []):
+            found[bucket["key"]] = bucket["doc_count"]
+        for value in chosen[facet.name]:
+            found.setdefault(value, 0)
+        counts[facet.name] = found
+    labels = _labels(counts)
+    facets = []
+    for facet in FACET_FIELDS:
+        values = tuple(
+            FacetValue(
+                value=value,
+                label=labels[facet.name].get(value, value),
+                count=count,
+                selected=value in chosen[facet.name],
+            )
+            for value, count in counts[facet.name].items()
+        )
+        facets.append(Facet(name=facet.name, label=facet.label, values=values))
+    facets.append(_date_facet(aggregations.get(DATE_FACET.name, {}), filters))
+    return facets
+
+
+def _date_facet(aggregation: dict, filters: SearchFilters) -> Facet:
+    found = {b["key"]: b["doc_count"] for b in aggregation.get("values", {}).get("buckets", [])}
+    values = tuple(
+        FacetValue(key, label, found.get(key, 0), selected=key == filters.date)
+        for key, (label, _since) in DATE_RANGES.items()
+        if found.get(key, 0) or key == filters.date
+    )
+    return Facet(name=DATE_FACET.name, label=DATE_FACET.label, values=values)
+
+
+def _labels(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]:
+    """Human names for facet values: one database query per named facet."""
+    kinds = {kind: source.label for kind, source in sources().items()}
+    return {
+        "kind": kinds,
+        "tag": {},
+        "organisation": _names(Organisation, counts["organisation"]),
+        "service_area": _names(ServiceArea, counts["service_area"]),
+        "community": _names(Community, counts["community"]),
+        "region": dict(Region.choices),
+    }
+
+
+def _names(model, slugs: dict[str, int]) -> dict[str, str]:
+    if not slugs:
+        return {}
+    return dict(model.objects.filter(slug__in=list(slugs)).values_list("slug", "name"))
+
+
+# --- suggestions ----------------------------------------------------------------------------
+
+
+def _did_you_mean(
+    answer: dict, query: str, total: int, *, audiences: list[str], filters: SearchFilters
+) -> str:
+    """A correction worth offering: different from the query, and finding at least as much for
+    this person (a count in their audiences, so a word only members see is never leaked). Only
+    a likely misspelling gets this far, so the extra request is rare."""
+    options = answer.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
+    if not options:
+        return ""
+    suggestion = options[0]["text"]
+    if suggestion.casefold() == query.casefold():
+        return ""
+    count = _send("count", **build_count_body(suggestion, audiences=audiences, filters=filters))
+    found = count["count"]
+    return suggestion if found and found >= total else ""
+
+
+def _tag_suggestions(answer: dict, prefix: str) -> list[Suggestion]:
+    """Tags whose words start with the typed words, most used first."""
+    typed = [_folded(word) for word in prefix.split()]
+    buckets = answer.get("aggregations", {}).get("tags", {}).get("values", {}).get("buckets", [])
+    suggestions = []
+    for bucket in buckets:
+        tag = bucket["key"]
+        words = [_folded(word) for word in tag.split()]
+        if all(any(word.startswith(t) for word in words) for t in typed):
+            url = f"{reverse('search:page')}?{urlencode({'tag': tag})}"
+            suggestions.append(Suggestion(text=tag, kind="tag", url=url))
+    return suggestions
+
+
+def _folded(word: str) -> str:
+    """Lowercase without accents, as the autocomplete analyser sees words."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -1,0 +1,382 @@
+"""The Elasticsearch request bodies for a search and for autocomplete, as plain functions.
+
+Pure: no client, no database. The Elasticsearch backend sends these bodies, and the benchmark
+sends the very same bodies straight to the node to measure what Commons' own code adds.
+Every relevance choice here is explained in docs/search.md ("How results are ranked").
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from search.types import DATE_RANGES, SORT_NEWEST, SearchFilters
+
+# Elasticsearch's index.max_result_window: from + size may not go past it.
+MAX_RESULT_WINDOW = 10_000
+
+# Field boosts: the title says what a thing is; tags are chosen by people; the summary is
+# written to be read first; names of who did it matter; the body is long and wordy.
+TEXT_FIELDS = (
+    "title^6",
+    "tags.text^4",
+    "summary^3",
+    "organisation_names^2",
+    "service_area_names^2",
+    "body",
+)
+# Phrase matches (words together, in order, up to PHRASE_SLOP words apart) add on top.
+PHRASE_BOOSTS = {"title": 6.0, "summary": 3.0, "body": 1.5}
+PHRASE_SLOP = 2
+# Up to two words must all match; past that, three in four (question words such as "how did"
+# rarely appear in what answers the question). A multi-word synonym counts as one word.
+MINIMUM_SHOULD_MATCH = "2<75%"
+# Typo tolerance runs on unstemmed words (`spelling`, `title.exact`), and weighs far less than an
+# exact match, so a correctly spelled word always outranks a near miss.
+FUZZY_FIELDS = ("title.exact^2", "spelling")
+FUZZY_BOOST = 0.3
+# Near misses are loose matches, so they must agree on more: all of up to three words.
+FUZZY_MINIMUM_SHOULD_MATCH = "3<75%"
+FUZZY_MAX_EXPANSIONS = 20
+
+# Freshness and well-answered threads nudge the score (multiplied, between 1 and MAX_NUDGE).
+FRESHNESS_WEIGHT = 0.25
+ANSWERED_WEIGHT = 0.15
+REPLIES_WEIGHT = 0.1
+MAX_NUDGE = 1.5
+
+SNIPPET_FRAGMENT_SIZE = 180
+HIGHLIGHTED_FIELDS = ("summary", "body", "title")
+TAG_FACET_SIZE = 15
+FACET_SIZE = 30
+AUTOCOMPLETE_TAGS_SCANNED = 50
+
+
+@dataclass(frozen=True)
+class FacetField:
+    name: str  # query-string parameter, Facet.name
+    label: str
+    field: str  # the keyword field in the index
+    size: int = FACET_SIZE
+
+
+# In the order the search page shows them; "date" is its own range facet (see DATE_FACET).
+FACET_FIELDS = (
+    FacetField("kind", "Type of content", "kind"),
+    FacetField("tag", "Tag", "tags", TAG_FACET_SIZE),
+    FacetField("organisation", "Organisation", "organisations"),
+    FacetField("service_area", "Service area", "service_areas"),
+    FacetField("community", "Community", "community"),
+    FacetField("region", "Region", "region"),
+)
+DATE_FACET = FacetField("date", "Date", "published_at")
+FACET_NAMES = (*(facet.name for facet in FACET_FIELDS), DATE_FACET.name)
+
+
+def selected_values(filters: SearchFilters) -> dict[str, tuple[str, ...]]:
+    """Each facet's selected values, by facet name."""
+    return {
+        "kind": filters.kinds,
+        "tag": filters.tags,
+        "organisation": filters.organisations,
+        "service_area": filters.service_areas,
+        "community": filters.communities,
+        "region": filters.regions,
+        "date": (filters.date,) if filters.date in DATE_RANGES else (),
+    }
+
+
+def max_page(per_page: int) -> int:
+    return max(1, MAX_RESULT_WINDOW // max(1, per_page))
+
+
+def clamp_page(page: int, per_page: int) -> int:
+    """Pages past Elasticsearch's result window cannot be fetched: stop at the last one that can."""
+    return min(max(1, page), max_page(per_page))
+
+
+# --- filters --------------------------------------------------------------------------------
+
+
+def visibility_filters(audiences: list[str], *, today: date | None = None) -> list[dict]:
+    """What the person may find at all: their audiences, and no expired offers or needs."""
+    today = today or timezone.localdate()
+    expired_listing = {
+        "bool": {
+            "filter": [
+                {"term": {"kind": "listing"}},
+                {"range": {"expires_on": {"lt": today.isoformat()}}},
+            ]
+        }
+    }
+    return [
+        {"terms": {"audience": list(audiences)}},
+        {"bool": {"must_not": [expired_listing]}},
+    ]
+
+
+def scope_filters(filters: SearchFilters) -> list[dict]:
+    if filters.site_organisation:
+        return [{"term": {"organisations": filters.site_organisation}}]
+    return []
+
+
+def date_range_filter(key: str) -> dict:
+    _label, since = DATE_RANGES[key]
+    if since is None:
+        # "Older" means older than the oldest dated range.
+        bounds = [bound for _label, bound in DATE_RANGES.values() if bound]
+        return {"range": {"published_at": {"lt": bounds[-1]}}}
+    return {"range": {"published_at": {"gte": since}}}
+
+
+def facet_filter(name: str, values: tuple[str, ...]) -> dict | None:
+    """One facet's selection: values within a facet are ORed."""
+    if not values:
+        return None
+    if name == DATE_FACET.name:
+        return date_range_filter(values[0])
+    field = next(facet.field for facet in FACET_FIELDS if facet.name == name)
+    return {"terms": {field: list(values)}}
+
+
+def selected_facet_filters(filters: SearchFilters, *, except_facet: str = "") -> list[dict]:
+    """Every selected facet's filter (ANDed), leaving one facet out when asked."""
+    chosen = []
+    for name, values in selected_values(filters).items():
+        if name == except_facet:
+            continue
+        clause = facet_filter(name, values)
+        if clause:
+            chosen.append(clause)
+    return chosen
+
+
+def _all_of(clauses: list[dict]) -> dict:
+    return {"bool": {"filter": clauses}} if clauses else {"match_all": {}}
+
+
+# --- relevance ------------------------------------------------------------------------------
+
+
+def text_query(query: str) -> dict:
+    """Documents that match the words, scored by where and how they match."""
+    words = {
+        "multi_match": {
+            "query": query,
+            "type": "cross_fields",
+            "fields": list(TEXT_FIELDS),
+            "operator": "or",
+            "minimum_should_match": MINIMUM_SHOULD_MATCH,
+        }
+    }
+    near_misses = {
+        "multi_match": {
+            "query": query,
+            "fields": list(FUZZY_FIELDS),
+            "fuzziness": "AUTO",
+            "prefix_length": 1,
+            "max_expansions": FUZZY_MAX_EXPANSIONS,
+            "operator": "or",
+            "minimum_should_match": FUZZY_MINIMUM_SHOULD_MATCH,
+            "boost": FUZZY_BOOST,
+        }
+    }
+    phrases = [
+        {"match_phrase": {field: {"query": query, "slop": PHRASE_SLOP, "boost": boost}}}
+        for field, boost in PHRASE_BOOSTS.items()
+    ]
+    return {
+        "bool": {
+            "must": [{"bool": {"should": [words, near_misses], "minimum_should_match": 1}}],
+            "should": phrases,
+        }
+    }
+
+
+def nudged(query: dict) -> dict:
+    """Gently favour fresh content and answered, busy threads: the score is multiplied by 1 plus
+    small weights, so relevance decides and these only break near-ties."""
+    functions = [
+        {"weight": 1.0},  # the floor: nothing is ever scored below its text relevance
+        {
+            "filter": {"exists": {"field": "published_at"}},
+            "gauss": {
+                "published_at": {"origin": "now", "offset": "30d", "scale": "365d", "decay": 0.5}
+            },
+            "weight": FRESHNESS_WEIGHT,
+        },
+        {"filter": {"term": {"answered": True}}, "weight": ANSWERED_WEIGHT},
+        {
+            "filter": {"exists": {"field": "reply_count"}},
+            "field_value_factor": {"field": "reply_count", "modifier": "log1p", "missing": 0},
+            "weight": REPLIES_WEIGHT,
+        },
+    ]
+    return {
+        "function_score": {
+            "query": query,
+            "functions": functions,
+            "score_mode": "sum",
+            "boost_mode": "multiply",
+            "max_boost": MAX_NUDGE,
+        }
+    }
+
+
+# --- the bodies -----------------------------------------------------------------------------
+
+
+def aggregations(filters: SearchFilters) -> dict:
+    """One aggregation per facet, each counted under every OTHER facet's selection, so a facet
+    keeps showing its alternatives while the rest narrow it."""
+    chosen = selected_values(filters)
+    aggs = {}
+    for facet in FACET_FIELDS:
+        values = {"values": {"terms": {"field": facet.field, "size": facet.size}}}
+        if chosen[facet.name]:
+            # Selected values stay shown with their true count even outside the top buckets.
+            values["selected"] = {
+                "terms": {
+                    "field": facet.field,
+                    "include": list(chosen[facet.name]),
+                    "size": len(chosen[facet.name]),
+                }
+            }
+        aggs[facet.name] = {
+            "filter": _all_of(selected_facet_filters(filters, except_facet=facet.name)),
+            "aggs": values,
+        }
+    ranges = [
+        {"key": key, "from": since} if since else {"key": key, "to": _oldest_bound()}
+        for key, (_label, since) in DATE_RANGES.items()
+    ]
+    aggs[DATE_FACET.name] = {
+        "filter": _all_of(selected_facet_filters(filters, except_facet=DATE_FACET.name)),
+        "aggs": {"values": {"date_range": {"field": DATE_FACET.field, "ranges": ranges}}},
+    }
+    return aggs
+
+
+def _oldest_bound() -> str:
+    return [bound for _label, bound in DATE_RANGES.values() if bound][-1]
+
+
+def highlighting(query: str) -> dict:
+    # Marks each matched word (synonyms included) with a plain query: highlighting through the
+    # phrase, fuzzy and function_score clauses costs far more and marks nothing more useful.
+    words = {"multi_match": {"query": query, "fields": list(HIGHLIGHTED_FIELDS)}}
+    return {
+        "encoder": "html",  # the stored text is escaped; only our <mark> tags are HTML
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "highlight_query": words,
+        "fields": {
+            "summary": {"fragment_size": SNIPPET_FRAGMENT_SIZE, "number_of_fragments": 1},
+            "body": {"fragment_size": SNIPPET_FRAGMENT_SIZE, "number_of_fragments": 1},
+            "title": {"number_of_fragments": 0},
+        },
+    }
+
+
+def did_you_mean(query: str) -> dict:
+    """A phrase suggester over plain (unstemmed, unexpanded) words from titles, summaries and
+    tags; it proposes a correction only when it is likelier than what was typed."""
+    return {
+        "text": query,
+        "spelling": {
+            "phrase": {
+                "field": "spelling",
+                "size": 1,
+                "gram_size": 1,
+                "max_errors": 2,
+                "confidence": 1.0,
+                "direct_generator": [
+                    {"field": "spelling", "suggest_mode": "always", "min_word_length": 3}
+                ],
+            }
+        },
+    }
+
+
+SOURCE_FIELDS = ["kind", "title", "summary", "url", "published_at", "meta_line"]
+
+
+def build_search_body(
+    query: str,
+    *,
+    audiences: list[str],
+    filters: SearchFilters,
+    sort: str,
+    page: int,
+    per_page: int,
+    today: date | None = None,
+) -> dict:
+    """The whole search, as one request: hits, facet counts and spelling suggestion.
+
+    With no words, filtered content is listed newest first (browsing by facet)."""
+    query = query.strip()
+    page = clamp_page(page, per_page)
+    restrict = visibility_filters(audiences, today=today) + scope_filters(filters)
+    if query:
+        scored = nudged(text_query(query))
+        main = {"bool": {"must": [scored], "filter": restrict}}
+    else:
+        main = {"bool": {"filter": restrict}}
+    body: dict = {
+        "query": main,
+        "from": (page - 1) * per_page,
+        "size": per_page,
+        "track_total_hits": True,
+        "_source": SOURCE_FIELDS,
+        "aggs": aggregations(filters),
+    }
+    chosen = selected_facet_filters(filters)
+    if chosen:
+        # Applied after the facets are counted: see aggregations().
+        body["post_filter"] = _all_of(chosen)
+    if sort == SORT_NEWEST or not query:
+        body["sort"] = [{"published_at": {"order": "desc", "missing": "_last"}}, "_doc"]
+    if query:
+        body["highlight"] = highlighting(query)
+        body["suggest"] = did_you_mean(query)
+    return body
+
+
+def build_count_body(
+    query: str, *, audiences: list[str], filters: SearchFilters, today: date | None = None
+) -> dict:
+    """How many results these words would find for this person (checks a spelling suggestion)."""
+    restrict = visibility_filters(audiences, today=today) + scope_filters(filters)
+    restrict += selected_facet_filters(filters)
+    return {"query": {"bool": {"must": [text_query(query)], "filter": restrict}}}
+
+
+def build_autocomplete_body(
+    prefix: str, *, audiences: list[str], limit: int, today: date | None = None
+) -> dict:
+    """Titles and tags that start with what has been typed so far (each word a prefix)."""
+    prefix = prefix.strip()
+    title_match = {
+        "match": {"title.autocomplete": {"query": prefix, "operator": "and", "_name": "title"}}
+    }
+    tag_match = {
+        "match": {"tags.autocomplete": {"query": prefix, "operator": "and", "_name": "tag"}}
+    }
+    return {
+        "query": {
+            "bool": {
+                "should": [title_match, tag_match],
+                "minimum_should_match": 1,
+                "filter": visibility_filters(audiences, today=today),
+            }
+        },
+        "size": limit * 2,  # room for same-titled pages, offered once
+        "_source": ["kind", "title", "url"],
+        "aggs": {
+            "tags": {
+                "filter": tag_match,
+                "aggs": {"values": {"terms": {"field": "tags", "size": AUTOCOMPLETE_TAGS_SCANNED}}},
+            }
+        },
+    }
