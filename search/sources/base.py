@@ -1,6 +1,7 @@
 """How one kind of content becomes search documents: which objects belong in the index, and
 what each document says. One `Source` subclass per kind; `prepare_<field>` per derived field."""
 
+import html
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
@@ -22,8 +23,11 @@ def community_audience(community_pk: int) -> str:
 
 
 def plain_text(*html_parts: str) -> str:
-    """Rich text and sanitised Markdown HTML as plain words, paragraphs on their own lines."""
-    return "\n\n".join(strip_tags(part).strip() for part in html_parts if part and part.strip())
+    """Rich text and sanitised Markdown HTML as plain words, paragraphs on their own lines
+    (entities decoded: "&amp;" is "&" to a reader, and escaped again wherever it is shown)."""
+    return "\n\n".join(
+        html.unescape(strip_tags(part)).strip() for part in html_parts if part and part.strip()
+    )
 
 
 def as_datetime(value: date | datetime | None) -> datetime | None:
