@@ -41,6 +41,7 @@ ROLES = [
 ALLOWED = {
     "read members-only thread": {"member", "moderator", "editor"},
     "see members-only thread titles": {"member", "moderator", "editor"},
+    "find members-only thread by search": {"member", "moderator", "editor"},
     "reply in members-only thread": {"member", "moderator", "editor"},
     "start members-only thread": {"member", "moderator", "editor"},
     "edit someone else's reply": set(),
@@ -49,6 +50,8 @@ ALLOWED = {
     "respond to a story": {"officer"},
     "express interest in a listing": {"officer"},
 }
+# Actions that answer 200 either way: what they show is the test.
+LISTINGS = {"see members-only thread titles", "find members-only thread by search"}
 
 
 @dataclass
@@ -106,6 +109,13 @@ def act(client, world: World, action: str):
         responses = [client.get(page) for page in pages]
         seen = any("Secret data centre plans" in r.text for r in responses)
         return responses[-1], seen
+    if action == "find members-only thread by search":
+        query = {"q": "secret data centre"}  # not the whole title: the page repeats the query
+        page = client.get(reverse("search:page"), query)
+        api = client.get(reverse("search:api"), query)
+        titles = [result["title"] for result in api.json()["results"]]
+        seen = "Secret data centre plans" in page.text or "Secret data centre plans" in titles
+        return page, seen
     if action == "reply in members-only thread":
         before = Post.objects.count()
         response = client.post(
@@ -150,9 +160,25 @@ def act(client, world: World, action: str):
     raise AssertionError(action)
 
 
+def index_for_search(request, world: World) -> None:
+    """Put the members-only thread into the real search index (the `es` fixture removes it)."""
+    from search.indexes import ensure_index
+    from search.indexing import sync_documents
+    from search.sources import source_for_model
+
+    es = request.getfixturevalue("es")
+    ensure_index(es)
+    source = source_for_model(Thread)
+    report = sync_documents(source.kind, [source.key_of(world.thread)], client=es)
+    assert not report.failed, report.failed
+    es.indices.refresh(index="_all")
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("action", list(ALLOWED))
-def test_permission_matrix(client, world, role, action):
+def test_permission_matrix(client, world, role, action, request):
+    if action == "find members-only thread by search":
+        index_for_search(request, world)
     person = world.people[role]
     if person is not None:
         client.force_login(person)
@@ -164,5 +190,5 @@ def test_permission_matrix(client, world, role, action):
     assert took_effect is allowed, f"{role} {'could not' if allowed else 'could'} {action}"
     if not allowed and role == "anonymous" and response.status_code == 302:
         assert "/accounts/login/" in response["Location"]
-    elif not allowed and action != "see members-only thread titles":
+    elif not allowed and action not in LISTINGS:
         assert response.status_code in (302, 400, 403, 404), response.status_code

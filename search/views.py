@@ -1,0 +1,197 @@
+"""The search page and its autocomplete. Views read the request, call `search.services` and
+render; the rules live in forms.py (what was asked), analytics.py and promotions.py."""
+
+import logging
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from search import analytics, services
+from search.forms import FILTER_PARAMETERS, SearchForm
+from search.promotions import promotions_for
+from search.types import SCOPE_NETWORK, Facet, FacetValue, SearchResults
+
+logger = logging.getLogger(__name__)
+
+AUTOCOMPLETE_MIN_LENGTH = 2
+AUTOCOMPLETE_MAX_LENGTH = 100
+AUTOCOMPLETE_LIMIT = 8
+RESULTS_PER_PAGE = services.PER_PAGE
+
+
+def site_organisation(request: HttpRequest):
+    """The organisation behind this site's branding: what "this council only" searches."""
+    from knowledge.models import SiteBranding
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return SiteBranding.for_site(site).organisation
+
+
+def search_form(request: HttpRequest) -> SearchForm:
+    return SearchForm(request.GET, site_organisation=site_organisation(request))
+
+
+def run_search(request: HttpRequest, form: SearchForm) -> SearchResults:
+    """The search the (valid) form describes, as the signed-in person (or nobody)."""
+    return services.search(
+        form.query,
+        user=request.user,
+        filters=form.filters(),
+        sort=form.chosen_sort,
+        page=form.page_number,
+        per_page=RESULTS_PER_PAGE,
+    )
+
+
+def should_record(form: SearchForm) -> bool:
+    """Count a search once, when it is asked: not each page of it."""
+    return bool(form.query) and form.page_number == 1
+
+
+@require_safe
+def search_page(request: HttpRequest) -> HttpResponse:
+    form = search_form(request)
+    context: dict[str, Any] = {
+        "form": form,
+        "query": request.GET.get("q", "").strip(),
+        "meta_title": "Search",
+        "meta_description": "Search case studies, resources, communities and discussions "
+        "across the Commons network.",
+        "site_organisation": form.site_organisation,
+    }
+    if not form.is_valid():
+        context["error_list"] = form.error_list()
+        return render(request, "search/search.html", context, status=400)
+    if not form.query and form.filters().is_empty():
+        return render(request, "search/search.html", context)  # nothing asked yet
+    results = run_search(request, form)
+    if should_record(form):
+        analytics.record_search(form.query, found=results.total)
+    context.update(
+        {
+            "results": results,
+            "facets": facets_keeping_choices(form, results.facets),
+            "selected": selected_filters(request, results.facets),
+            "filters_applied": not form.filters().is_empty() or form.chosen_scope != SCOPE_NETWORK,
+            "sort": form.chosen_sort,
+            "scope": form.chosen_scope,
+            "promotions": promotions_for(form.query, request) if form.page_number == 1 else [],
+            "pagination": pagination_links(request, results),
+            "did_you_mean_href": did_you_mean_href(request, results),
+        }
+    )
+    response = render(request, "search/search.html", context)
+    if request.user.is_authenticated:
+        # A member's results can include members-only discussions: never for shared caches.
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _href(request: HttpRequest, **changes: Any) -> str:
+    params = request.GET.copy()
+    for name, value in changes.items():
+        if value is None:
+            params.pop(name, None)
+        else:
+            params[name] = str(value)
+    return f"{reverse('search:page')}?{params.urlencode()}"
+
+
+def facets_keeping_choices(form: SearchForm, facets: list[Facet]) -> list[Facet]:
+    """The facets to show, with every value the person chose still ticked, even one that no
+    longer has results, so applying the filters again never silently drops a choice."""
+    chosen = {name: form.cleaned_data.get(name) or () for name in FILTER_PARAMETERS}
+    shown = []
+    for facet in facets:
+        values = list(facet.values)
+        present = {value.value for value in values}
+        for value in chosen.get(facet.name, ()):
+            if value not in present:
+                values.append(FacetValue(value=value, label=value, count=0, selected=True))
+        if values:
+            shown.append(Facet(name=facet.name, label=facet.label, values=tuple(values)))
+    return shown
+
+
+def did_you_mean_href(request: HttpRequest, results: SearchResults) -> str:
+    if not results.did_you_mean:
+        return ""
+    return _href(request, q=results.did_you_mean, page=None)
+
+
+def selected_filters(request: HttpRequest, facets: list[Facet]) -> list[dict[str, str]]:
+    """Each filter in use, with a link that removes just that one (GOV.UK "selected filters")."""
+    labels = {
+        (facet.name, value.value): (facet.label, value.label)
+        for facet in facets
+        for value in facet.values
+    }
+    selected = []
+    for name in [*FILTER_PARAMETERS, "date"]:
+        for value in request.GET.getlist(name):
+            if not value:
+                continue
+            params = request.GET.copy()
+            params.setlist(name, [other for other in params.getlist(name) if other != value])
+            params.pop("page", None)
+            facet_label, value_label = labels.get((name, value), (name.replace("_", " "), value))
+            selected.append(
+                {
+                    "facet": facet_label,
+                    "label": value_label,
+                    "remove_href": f"{reverse('search:page')}?{params.urlencode()}",
+                }
+            )
+    return selected
+
+
+def pagination_links(request: HttpRequest, results: SearchResults) -> dict[str, Any] | None:
+    """GOV.UK pagination: first, last, the current page and its neighbours, gaps as ellipses."""
+    last, current = results.page_count, results.page
+    if last <= 1:
+        return None
+    shown = sorted({1, last, current - 1, current, current + 1} & set(range(1, last + 1)))
+    items: list[dict[str, Any]] = []
+    for number in shown:
+        if items and number - items[-1]["number"] > 1:
+            items.append({"ellipsis": True, "number": number - 1})
+        items.append(
+            {"number": number, "href": _href(request, page=number), "current": number == current}
+        )
+    return {
+        "previous": _href(request, page=current - 1) if current > 1 else None,
+        "next": _href(request, page=current + 1) if current < last else None,
+        "items": items,
+    }
+
+
+@require_safe
+def autocomplete(request: HttpRequest) -> JsonResponse:
+    """Titles and tags that start with what has been typed so far, for the search box."""
+    prefix = " ".join(request.GET.get("q", "").split())[:AUTOCOMPLETE_MAX_LENGTH]
+    suggestions = []
+    if len(prefix) >= AUTOCOMPLETE_MIN_LENGTH:
+        suggestions = services.autocomplete(prefix, user=request.user, limit=AUTOCOMPLETE_LIMIT)
+    response = JsonResponse(
+        {
+            "query": prefix,
+            "suggestions": [
+                {"text": s.text, "kind": s.kind, "url": s.url, "search_url": _search_url(s.text)}
+                for s in suggestions
+            ],
+        }
+    )
+    response["Cache-Control"] = "private, max-age=0"
+    return response
+
+
+def _search_url(text: str) -> str:
+    params = QueryDict(mutable=True)
+    params["q"] = text
+    return f"{reverse('search:page')}?{params.urlencode()}"
