@@ -8,5 +8,12 @@ $PY manage.py migrate --noinput
 $PY manage.py load_demo
 $PY manage.py load_community_demo
 $PY manage.py ensure_demo_editor
+if [ -n "${ELASTICSEARCH_URL:-}" ]; then
+    # With a node: fill a fresh index from the demo, and keep it in step while the site runs.
+    $PY manage.py search_rebuild
+    $PY manage.py search_worker &
+    worker=$!
+    trap 'kill "$worker" 2>/dev/null || true' EXIT
+fi
 echo "Commons is at http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
-exec $PY manage.py runserver "${RUN_ADDRESS:-127.0.0.1:8000}"
+$PY manage.py runserver "${RUN_ADDRESS:-127.0.0.1:8000}"
