@@ -9,7 +9,6 @@ and the kinds are merged here. The only facet is the kind, and there is no "did 
 """
 
 import logging
-from urllib.parse import urlencode
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -20,7 +19,7 @@ from taggit.models import Tag
 
 from community.permissions import AnyUser
 from search.audience import audiences_for
-from search.backends import database_portable, database_postgres
+from search.backends import database_portable, database_postgres, tag_suggestion
 from search.backends.database_fields import BY_KIND, KINDS, KindFields, Ranked, restrict, visible_to
 from search.sources.base import as_datetime
 from search.synonyms import expand
@@ -37,7 +36,6 @@ from search.types import (
 
 logger = logging.getLogger(__name__)
 
-SEARCH_PATH = "/search/"
 KIND_FACET = ("kind", "Type of content")  # as search.query.FACET_FIELDS names it
 # Deeper than this, each kind would hand over thousands of rows to merge: stop at the last page.
 MAX_DEPTH = 1000
@@ -212,7 +210,4 @@ def _tag_suggestions(prefix: str, audiences: list[str]) -> list[Suggestion]:
         .order_by("name")
         .values_list("name", flat=True)[:AUTOCOMPLETE_MAX_TAGS]
     )
-    return [
-        Suggestion(text=name, kind="tag", url=f"{SEARCH_PATH}?{urlencode({'tag': name})}")
-        for name in tags
-    ]
+    return [tag_suggestion(name) for name in tags]

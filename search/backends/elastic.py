@@ -5,10 +5,8 @@ answer, so `search.services` can fall back to the database."""
 import logging
 import unicodedata
 from datetime import datetime
-from urllib.parse import urlencode
 
 import nh3
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -19,7 +17,7 @@ from community.permissions import AnyUser
 from knowledge.models import Organisation, Region, ServiceArea
 from search import elasticsearch
 from search.audience import audiences_for
-from search.backends import SearchUnavailable
+from search.backends import SearchUnavailable, tag_suggestion
 from search.documents import alias_name
 from search.query import (
     DATE_FACET,
@@ -247,8 +245,7 @@ def _tag_suggestions(answer: dict, prefix: str) -> list[Suggestion]:
         tag = bucket["key"]
         words = [_folded(word) for word in tag.split()]
         if all(any(word.startswith(t) for word in words) for t in typed):
-            url = f"{reverse('search:page')}?{urlencode({'tag': tag})}"
-            suggestions.append(Suggestion(text=tag, kind="tag", url=url))
+            suggestions.append(tag_suggestion(tag))
     return suggestions
 
 
