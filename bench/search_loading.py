@@ -39,15 +39,15 @@ def finish(client: Elasticsearch, index: str) -> int:
 
 
 def through_indexer(client: Elasticsearch, ids: dict[str, list[str]], batch: int) -> str:
-    from search.indexing import sync_documents
+    """What `search_rebuild` does to fill its new index: `sync_batches`, kind by kind."""
+    from search.indexing import sync_batches
 
     index = fresh_index(client)
-    for kind, kind_ids in ids.items():
-        for part in chunks(kind_ids, batch):
-            report = sync_documents(kind, part, client=client, index=index)
-            if report.failed:
-                failures = list(report.failed.items())[:3]
-                raise SystemExit(f"the indexer reported failures: {failures}")
+    batches = ((kind, part) for kind, kind_ids in ids.items() for part in chunks(kind_ids, batch))
+    report = sync_batches(batches, client=client, index=index)
+    if report.failed:
+        failures = list(report.failed.items())[:3]
+        raise SystemExit(f"the indexer reported failures: {failures}")
     return index
 
 
@@ -150,7 +150,7 @@ def measure_indexing(client: Elasticsearch, *, batch: int) -> str:
     print(f"\nindexing {count} documents, {batch} per bulk request, refresh off while filling")
     print("| path | seconds | documents/s |")
     print("| --- | ---: | ---: |")
-    print(f"| project indexer (`sync_documents`) | {indexer_seconds:.1f} | {indexer_rate:,.0f} |")
+    print(f"| project indexer (`sync_batches`) | {indexer_seconds:.1f} | {indexer_rate:,.0f} |")
     print(f"| raw `helpers.bulk`, documents built first | {raw_seconds:.1f} | {raw_rate:,.0f} |")
     sketch_rate = count / sketch_seconds
     print(

@@ -18,7 +18,7 @@ from elasticsearch import Elasticsearch
 from search import elasticsearch
 from search.documents import alias_name
 from search.indexes import create_index, indices_behind_alias
-from search.indexing import sync_documents
+from search.indexing import sync_batches
 from search.outbox import enqueue_keys, replay_since
 from search.sources import sources
 
@@ -43,6 +43,15 @@ def batches(ids: Iterator[str], size: int) -> Iterator[list[str]]:
         yield batch
 
 
+def every_batch(size: int) -> Iterator[tuple[str, list[str]]]:
+    """Everything that belongs in the index, kind by kind, as `(kind, object_ids)` batches."""
+    for source in sources().values():
+        keys = source.rows().order_by("pk").values_list("pk", flat=True)
+        ids = (str(pk) for pk in keys.iterator(chunk_size=2000))
+        for batch in batches(ids, size):
+            yield source.kind, batch
+
+
 def rebuild(
     *,
     client: Elasticsearch | None = None,
@@ -56,16 +65,11 @@ def rebuild(
     # Refreshing while filling is wasted work: nobody queries the new index yet.
     client.indices.put_settings(index=report.index, settings={"refresh_interval": "-1"})
     try:
-        for source in sources().values():
-            keys = source.indexable().prefetch_related(None).order_by("pk")
-            ids = (str(pk) for pk in keys.values_list("pk", flat=True).iterator(chunk_size=2000))
-            report.indexed[source.kind] = 0
-            for batch in batches(ids, batch_size):
-                result = sync_documents(source.kind, batch, client=client, index=report.index)
-                report.indexed[source.kind] += result.indexed
-                report.failed.update(result.failed)
-                if between_batches:
-                    between_batches()
+        result = sync_batches(
+            every_batch(batch_size), client=client, index=report.index, after_each=between_batches
+        )
+        report.indexed = {kind: result.indexed_by_kind.get(kind, 0) for kind in sources()}
+        report.failed.update(result.failed)
         client.indices.put_settings(index=report.index, settings={"refresh_interval": None})
         client.indices.refresh(index=report.index)
         report.previous = swap_alias(client, report.index)

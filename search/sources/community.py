@@ -5,11 +5,25 @@ community carries that community's audience, so only its readers find it.
 """
 
 from datetime import date, datetime
+from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Model, Prefetch, QuerySet
 
 from community.models import Community, ContentStatus, Listing, Post, Story, Thread
-from search.sources.base import PUBLIC, Source, community_audience, plain_text
+from community.models.discussions import ThreadTag
+from knowledge.models import SharedService
+from search.sources.base import (
+    ID_MARKER,
+    PUBLIC,
+    SLUG_MARKER,
+    OrganisationRow,
+    Source,
+    community_audience,
+    linked,
+    plain_text,
+    tag_names,
+    url_maker,
+)
 
 
 class CommunitySource(Source):
@@ -46,14 +60,45 @@ class ThreadSource(Source):
     singular = "Discussion"
     model = Thread
 
+    def _visible(self) -> QuerySet:
+        return Thread.objects.filter(status=ContentStatus.VISIBLE).select_related("community")
+
     def indexable(self) -> QuerySet:
-        visible_posts = Post.objects.filter(status=ContentStatus.VISIBLE).order_by("created_at")
-        return (
-            Thread.objects.filter(status=ContentStatus.VISIBLE)
-            .select_related("community")
-            .prefetch_related("tags", Prefetch("posts", queryset=visible_posts))
-            .annotate(visible_replies=Count("posts", filter=Q(posts__status=ContentStatus.VISIBLE)))
+        return self._visible().prefetch_related(
+            "tags", Prefetch("posts", queryset=self._visible_replies())
         )
+
+    def rows(self) -> QuerySet:
+        # The Markdown source is as long as the HTML and never indexed.
+        return self._visible().defer("body_markdown")
+
+    def _visible_replies(self) -> QuerySet:
+        return Post.objects.filter(status=ContentStatus.VISIBLE).order_by("created_at", "pk")
+
+    def related_in_batch(self, threads: list[Model]) -> dict[int, dict[str, Any]]:
+        ids = [thread.pk for thread in threads]
+        tags = tag_names(ThreadTag, ids)
+        replies: dict[int, list[str]] = {pk: [] for pk in ids}
+        for thread_id, body_html in (
+            self._visible_replies().filter(thread_id__in=ids).values_list("thread_id", "body_html")
+        ):
+            replies[thread_id].append(body_html)
+        stand_in = Thread(pk=ID_MARKER, community=Community(slug=SLUG_MARKER))
+        url = url_maker(stand_in, SLUG_MARKER, ID_MARKER)
+        return {
+            thread.pk: {
+                "tags": tags.get(thread.pk, []),
+                "replies": replies[thread.pk],
+                "url": url(thread.community.slug, thread.pk),
+            }
+            for thread in threads
+        }
+
+    def related_of(self, thread: Thread) -> dict[str, list]:
+        return {
+            "tags": [tag.name for tag in thread.tags.all()],
+            "replies": [post.body_html for post in thread.posts.all()],
+        }
 
     def prepare_title(self, thread: Thread) -> str:
         return thread.title
@@ -62,13 +107,16 @@ class ThreadSource(Source):
         return plain_text(thread.body_html)
 
     def prepare_body(self, thread: Thread) -> str:
-        return plain_text(*(post.body_html for post in thread.posts.all()))
+        return plain_text(*self.related(thread)["replies"])
 
     def prepare_tags(self, thread: Thread) -> list[str]:
-        return sorted(tag.name for tag in thread.tags.all())
+        return sorted(self.related(thread)["tags"])
 
     def prepare_community(self, thread: Thread) -> str:
         return thread.community.slug
+
+    def prepare_url(self, thread: Thread) -> str:
+        return self.related(thread).get("url") or thread.get_absolute_url()
 
     def prepare_audience(self, thread: Thread) -> str:
         if thread.community.is_members_only:
@@ -82,7 +130,7 @@ class ThreadSource(Source):
         return thread.last_activity_at
 
     def prepare_meta_line(self, thread: Thread) -> list[str]:
-        replies = thread.visible_replies
+        replies = self.prepare_reply_count(thread)
         facts = [thread.community.name, f"{replies} {'reply' if replies == 1 else 'replies'}"]
         if thread.answer_id:
             facts.append("Answered")
@@ -92,7 +140,7 @@ class ThreadSource(Source):
         return thread.answer_id is not None
 
     def prepare_reply_count(self, thread: Thread) -> int:
-        return thread.visible_replies
+        return len(self.related(thread)["replies"])
 
 
 class StorySource(Source):
@@ -101,20 +149,35 @@ class StorySource(Source):
     singular = "Story"
     model = Story
 
-    def indexable(self) -> QuerySet:
-        return (
-            Story.objects.filter(status=ContentStatus.VISIBLE)
-            .select_related(
-                "shared_service__lead_organisation",
-                "shared_service__service_area",
-                "response__organisation",
-            )
-            .prefetch_related("shared_service__partners")
+    def _visible(self) -> QuerySet:
+        return Story.objects.filter(status=ContentStatus.VISIBLE).select_related(
+            "shared_service__lead_organisation", "shared_service__service_area", "response"
         )
 
+    def indexable(self) -> QuerySet:
+        return self._visible().prefetch_related("shared_service__partners")
+
+    def rows(self) -> QuerySet:
+        # The Markdown sources are as long as the HTML and never indexed.
+        return self._visible().defer("body_markdown", "response__body_markdown")
+
+    def related_in_batch(self, stories: list[Model]) -> dict[int, dict[str, Any]]:
+        service_ids = {story.shared_service_id for story in stories}
+        partners = linked(SharedService, "partners", service_ids, OrganisationRow)
+        service_url = url_maker(SharedService(slug=SLUG_MARKER), SLUG_MARKER)
+        return {
+            story.pk: {
+                "partners": partners.get(story.shared_service_id, []),
+                "service_url": service_url(story.shared_service.slug),
+            }
+            for story in stories
+        }
+
+    def related_of(self, story: Story) -> dict[str, list]:
+        return {"partners": list(story.shared_service.partners.all())}
+
     def _organisations(self, story: Story) -> list:
-        service = story.shared_service
-        return [service.lead_organisation, *service.partners.all()]
+        return [story.shared_service.lead_organisation, *self.related(story)["partners"]]
 
     def _response(self, story: Story):
         try:
@@ -151,7 +214,8 @@ class StorySource(Source):
         return story.moderated_at or story.created_at
 
     def prepare_url(self, story: Story) -> str:
-        return f"{story.shared_service.get_absolute_url()}#story-{story.pk}"
+        service_url = self.related(story).get("service_url")
+        return f"{service_url or story.shared_service.get_absolute_url()}#story-{story.pk}"
 
     def prepare_meta_line(self, story: Story) -> list[str]:
         facts = [story.shared_service.name, f"Rated {story.overall} out of 5"]
@@ -175,6 +239,13 @@ class ListingSource(Source):
         return Listing.objects.filter(status=ContentStatus.VISIBLE).select_related(
             "organisation", "service_area"
         )
+
+    def related_in_batch(self, listings: list[Model]) -> dict[int, dict[str, Any]]:
+        url = url_maker(Listing(pk=ID_MARKER), ID_MARKER)
+        return {listing.pk: {"url": url(listing.pk)} for listing in listings}
+
+    def prepare_url(self, listing: Listing) -> str:
+        return self.related(listing).get("url") or listing.get_absolute_url()
 
     def prepare_title(self, listing: Listing) -> str:
         return listing.title

@@ -2,11 +2,21 @@
 
 from datetime import date, datetime
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from wagtail.models import Page
 
 from knowledge.models import CaseStudyPage, Organisation, ResourcePage, SharedService
-from search.sources.base import Source, as_datetime, plain_text
+from knowledge.models.case_studies import CaseStudyTag
+from knowledge.models.resources import ResourceTag
+from search.sources.base import (
+    OrganisationRow,
+    ServiceAreaRow,
+    Source,
+    as_datetime,
+    linked,
+    plain_text,
+    tag_names,
+)
 
 
 def page_path(page: Page) -> str:
@@ -46,23 +56,44 @@ class CaseStudySource(Source):
             page.culture_and_leadership,
         )
 
+    def related_in_batch(self, pages: list[Model]) -> dict[int, dict[str, list]]:
+        ids = [page.pk for page in pages]
+        tags = tag_names(CaseStudyTag, ids)
+        organisations = linked(CaseStudyPage, "organisations", ids, OrganisationRow)
+        areas = linked(CaseStudyPage, "service_areas", ids, ServiceAreaRow)
+        return {
+            pk: {
+                "tags": tags.get(pk, []),
+                "organisations": organisations.get(pk, []),
+                "service_areas": areas.get(pk, []),
+            }
+            for pk in ids
+        }
+
+    def related_of(self, page: CaseStudyPage) -> dict[str, list]:
+        return {
+            "tags": [tag.name for tag in page.tags.all()],
+            "organisations": list(page.organisations.all()),
+            "service_areas": list(page.service_areas.all()),
+        }
+
     def prepare_tags(self, page: CaseStudyPage) -> list[str]:
-        return sorted(tag.name for tag in page.tags.all())
+        return sorted(self.related(page)["tags"])
 
     def prepare_organisations(self, page: CaseStudyPage) -> list[str]:
-        return sorted(org.slug for org in page.organisations.all())
+        return sorted(org.slug for org in self.related(page)["organisations"])
 
     def prepare_organisation_names(self, page: CaseStudyPage) -> list[str]:
-        return sorted(org.name for org in page.organisations.all())
+        return sorted(org.name for org in self.related(page)["organisations"])
 
     def prepare_service_areas(self, page: CaseStudyPage) -> list[str]:
-        return sorted(area.slug for area in page.service_areas.all())
+        return sorted(area.slug for area in self.related(page)["service_areas"])
 
     def prepare_service_area_names(self, page: CaseStudyPage) -> list[str]:
-        return sorted(area.name for area in page.service_areas.all())
+        return sorted(area.name for area in self.related(page)["service_areas"])
 
     def prepare_region(self, page: CaseStudyPage) -> list[str]:
-        return sorted({org.region for org in page.organisations.all() if org.region})
+        return sorted({org.region for org in self.related(page)["organisations"] if org.region})
 
     def prepare_published_at(self, page: CaseStudyPage) -> datetime | None:
         return page.first_published_at
@@ -97,8 +128,20 @@ class ResourceSource(Source):
     def prepare_summary(self, page: ResourcePage) -> str:
         return page.summary
 
+    def related_in_batch(self, pages: list[Model]) -> dict[int, dict[str, list]]:
+        ids = [page.pk for page in pages]
+        tags = tag_names(ResourceTag, ids)
+        areas = linked(ResourcePage, "service_areas", ids, ServiceAreaRow)
+        return {pk: {"tags": tags.get(pk, []), "service_areas": areas.get(pk, [])} for pk in ids}
+
+    def related_of(self, page: ResourcePage) -> dict[str, list]:
+        return {
+            "tags": [tag.name for tag in page.tags.all()],
+            "service_areas": list(page.service_areas.all()),
+        }
+
     def prepare_tags(self, page: ResourcePage) -> list[str]:
-        return sorted(tag.name for tag in page.tags.all())
+        return sorted(self.related(page)["tags"])
 
     def prepare_organisations(self, page: ResourcePage) -> list[str]:
         return [page.organisation.slug] if page.organisation else []
@@ -107,10 +150,10 @@ class ResourceSource(Source):
         return [page.organisation.name] if page.organisation else []
 
     def prepare_service_areas(self, page: ResourcePage) -> list[str]:
-        return sorted(area.slug for area in page.service_areas.all())
+        return sorted(area.slug for area in self.related(page)["service_areas"])
 
     def prepare_service_area_names(self, page: ResourcePage) -> list[str]:
-        return sorted(area.name for area in page.service_areas.all())
+        return sorted(area.name for area in self.related(page)["service_areas"])
 
     def prepare_region(self, page: ResourcePage) -> list[str]:
         return [page.organisation.region] if page.organisation and page.organisation.region else []
@@ -164,8 +207,16 @@ class SharedServiceSource(Source):
             "lead_organisation", "service_area"
         ).prefetch_related("partners")
 
-    def _organisations(self, service: SharedService) -> list[Organisation]:
-        return [service.lead_organisation, *service.partners.all()]
+    def related_in_batch(self, services: list[Model]) -> dict[int, dict[str, list]]:
+        ids = [service.pk for service in services]
+        partners = linked(SharedService, "partners", ids, OrganisationRow)
+        return {pk: {"partners": partners.get(pk, [])} for pk in ids}
+
+    def related_of(self, service: SharedService) -> dict[str, list]:
+        return {"partners": list(service.partners.all())}
+
+    def _organisations(self, service: SharedService) -> list[Organisation | OrganisationRow]:
+        return [service.lead_organisation, *self.related(service)["partners"]]
 
     def prepare_title(self, service: SharedService) -> str:
         return service.name
