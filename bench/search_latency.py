@@ -92,8 +92,9 @@ def resolved_queries() -> list[dict]:
     ]
 
 
-def search_body(params: dict) -> dict:
-    """What the API sends for these parameters: the same form, the same body builder."""
+def search_body(params: dict, *, typo_tolerant: bool = False) -> dict:
+    """What the API sends for these parameters: the same form, the same body builder (and the
+    typo-tolerant second request it sends when the first finds little)."""
     from django.contrib.auth.models import AnonymousUser
     from django.http import QueryDict
 
@@ -112,6 +113,7 @@ def search_body(params: dict) -> dict:
         sort=form.chosen_sort,
         page=form.page_number,
         per_page=PER_PAGE,
+        typo_tolerant=typo_tolerant,
     )
 
 
@@ -126,13 +128,19 @@ def compare(client: Elasticsearch, requests: list[tuple[str, dict, dict]], round
     from django.test import Client
 
     from search.documents import alias_name
+    from search.query import needs_typo_tolerance
 
     browser, addresses, timings = Client(), Addresses(), Timings()
     alias = alias_name()
     for round_number in range(rounds + 1):
-        for path, params, body in requests:
+        for path, params, body, *retry in requests:
             api_ms, response = timed(browser.get, path, params, REMOTE_ADDR=addresses.next())
             raw_ms, answer = timed(client.search, index=alias, **body)
+            took = answer["took"]
+            if retry and retry[0] and needs_typo_tolerance(answer):
+                # The API's second, typo-tolerant request, as search.backends.elastic sends it.
+                more_ms, answer = timed(client.search, index=alias, **retry[0])
+                raw_ms, took = raw_ms + more_ms, took + answer["took"]
             if response.status_code != 200:
                 raise SystemExit(f"{path} {params} answered {response.status_code}")
             if round_number == 0:
@@ -140,7 +148,7 @@ def compare(client: Elasticsearch, requests: list[tuple[str, dict, dict]], round
                 continue  # warm-up
             timings.api.append(api_ms)
             timings.raw.append(raw_ms)
-            timings.took.append(float(answer["took"]))
+            timings.took.append(float(took))
     return timings
 
 
@@ -152,7 +160,15 @@ def same_total(path: str, params: dict, response, answer: dict) -> None:
 
 def measure_search(client: Elasticsearch, *, rounds: int) -> Timings:
     queries = resolved_queries()
-    requests = [("/api/search/", params, search_body(params)) for params in queries]
+    requests = [
+        (
+            "/api/search/",
+            params,
+            search_body(params),
+            search_body(params, typo_tolerant=True) if params.get("q") else None,
+        )
+        for params in queries
+    ]
     timings = compare(client, requests, rounds)
     timings.notes = profile(client, queries)
     return timings

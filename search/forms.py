@@ -4,11 +4,14 @@ Every value is checked; anything that does not make sense is an error message fo
 (or a 400 for the API), never a 500 and never silently ignored.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.core.validators import validate_slug
+from django.utils.functional import cached_property
 
+from knowledge.models import Organisation
 from knowledge.models.taxonomy import Region
 from search.sources import sources
 from search.types import (
@@ -128,17 +131,32 @@ class SearchForm(forms.Form):
         error_messages={"invalid_choice": "Choose this site only or the whole network."},
     )
 
-    def __init__(self, *args: Any, site_organisation: Any = None, **kwargs: Any) -> None:
-        """`site_organisation`: the organisation behind this site's branding, if any; it is what
-        the scope "this site only" means."""
+    def __init__(
+        self,
+        *args: Any,
+        site_organisation: Organisation | Callable[[], Organisation | None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`site_organisation`: the organisation behind this site's branding, if any (or a
+        function finding it, called only when needed); it is what "this site only" means."""
         super().__init__(*args, **kwargs)
-        self.site_organisation = site_organisation
+        self._site_organisation = site_organisation
         self.fields["kind"].choices = [(kind, src.label) for kind, src in sources().items()]
-        if site_organisation is not None:
-            self.fields["scope"].choices = [
-                (SCOPE_SITE, f"{site_organisation.name} only"),
-                (SCOPE_NETWORK, "The whole network"),
-            ]
+        # A callable: only rendering the switch, or a scope actually given, needs the site.
+        self.fields["scope"].choices = self._scope_choices
+
+    @cached_property
+    def site_organisation(self) -> Organisation | None:
+        found = self._site_organisation
+        return found() if callable(found) else found
+
+    def _scope_choices(self) -> list[tuple[str, str]]:
+        if self.site_organisation is None:
+            return [(SCOPE_NETWORK, "The whole network"), (SCOPE_SITE, "This site only")]
+        return [
+            (SCOPE_SITE, f"{self.site_organisation.name} only"),
+            (SCOPE_NETWORK, "The whole network"),
+        ]
 
     def clean_scope(self) -> str:
         scope = self.cleaned_data.get("scope") or SCOPE_NETWORK

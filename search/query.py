@@ -38,6 +38,17 @@ FUZZY_BOOST = 0.3
 # Near misses are loose matches, so they must agree on more: all of up to three words.
 FUZZY_MINIMUM_SHOULD_MATCH = "3<75%"
 FUZZY_MAX_EXPANSIONS = 20
+# No edit for words under four letters (acronyms such as TOM or ASC would otherwise reach "to" and
+# "as", which are in most documents), one up to six letters, two from seven.
+FUZZINESS = "AUTO:4,7"
+# Typo tolerance is costly (it expands each word into its near misses across the whole index) and
+# rarely needed: a search is first run on the words as typed, and only when the words find fewer
+# than this many documents is it run again with near misses. Below a handful the words were
+# probably misspelt (or are rare); a few exact hits are then best shown with the near misses after.
+TYPO_FALLBACK_BELOW = 5
+# The aggregation counting what the words found before the selected facets narrowed it: a filter
+# that leaves few results says nothing about spelling, and a retry would be wasted work.
+WORDS_FOUND = "words_found"
 
 # Freshness and well-answered threads nudge the score (multiplied, between 1 and MAX_NUDGE).
 FRESHNESS_WEIGHT = 0.25
@@ -159,8 +170,21 @@ def _all_of(clauses: list[dict]) -> dict:
 # --- relevance ------------------------------------------------------------------------------
 
 
-def text_query(query: str) -> dict:
-    """Documents that match the words, scored by where and how they match."""
+def words_found(answer: dict) -> int:
+    """How many documents the words found for this person (in the scope), whatever the facets."""
+    counted = answer.get("aggregations", {}).get(WORDS_FOUND)
+    return counted["doc_count"] if counted else answer["hits"]["total"]["value"]
+
+
+def needs_typo_tolerance(answer: dict) -> bool:
+    """Whether the words as typed found so little that near misses should be tried (an answer
+    to a `build_search_body` request without typo tolerance)."""
+    return words_found(answer) < TYPO_FALLBACK_BELOW
+
+
+def text_query(query: str, *, typo_tolerant: bool = True) -> dict:
+    """Documents that match the words, scored by where and how they match; with
+    `typo_tolerant`, also documents that match near misses of the words (scored far lower)."""
     words = {
         "multi_match": {
             "query": query,
@@ -174,7 +198,7 @@ def text_query(query: str) -> dict:
         "multi_match": {
             "query": query,
             "fields": list(FUZZY_FIELDS),
-            "fuzziness": "AUTO",
+            "fuzziness": FUZZINESS,
             "prefix_length": 1,
             "max_expansions": FUZZY_MAX_EXPANSIONS,
             "operator": "or",
@@ -188,7 +212,14 @@ def text_query(query: str) -> dict:
     ]
     return {
         "bool": {
-            "must": [{"bool": {"should": [words, near_misses], "minimum_should_match": 1}}],
+            "must": [
+                {
+                    "bool": {
+                        "should": [words, near_misses] if typo_tolerant else [words],
+                        "minimum_should_match": 1,
+                    }
+                }
+            ],
             "should": phrases,
         }
     }
@@ -311,15 +342,18 @@ def build_search_body(
     page: int,
     per_page: int,
     today: date | None = None,
+    typo_tolerant: bool = False,
 ) -> dict:
     """The whole search, as one request: hits, facet counts and spelling suggestion.
 
-    With no words, filtered content is listed newest first (browsing by facet)."""
+    First without typo tolerance; `typo_tolerant` is the second request sent only when the first
+    found little (`needs_typo_tolerance`): it leaves out the suggester, which the first request
+    already answered. With no words, filtered content is listed newest first (browsing by facet)."""
     query = query.strip()
     page = clamp_page(page, per_page)
     restrict = visibility_filters(audiences, today=today) + scope_filters(filters)
     if query:
-        scored = nudged(text_query(query))
+        scored = nudged(text_query(query, typo_tolerant=typo_tolerant))
         main = {"bool": {"must": [scored], "filter": restrict}}
     else:
         main = {"bool": {"filter": restrict}}
@@ -335,21 +369,31 @@ def build_search_body(
     if chosen:
         # Applied after the facets are counted: see aggregations().
         body["post_filter"] = _all_of(chosen)
+        if query and not typo_tolerant:
+            body["aggs"][WORDS_FOUND] = {"filter": {"match_all": {}}}
     if sort == SORT_NEWEST or not query:
         body["sort"] = [{"published_at": {"order": "desc", "missing": "_last"}}, "_doc"]
     if query:
         body["highlight"] = highlighting(query)
-        body["suggest"] = did_you_mean(query)
+        if not typo_tolerant:
+            body["suggest"] = did_you_mean(query)
     return body
 
 
 def build_count_body(
-    query: str, *, audiences: list[str], filters: SearchFilters, today: date | None = None
+    query: str,
+    *,
+    audiences: list[str],
+    filters: SearchFilters,
+    today: date | None = None,
+    typo_tolerant: bool = True,
 ) -> dict:
-    """How many results these words would find for this person (checks a spelling suggestion)."""
+    """How many results these words would find for this person (checks a spelling suggestion),
+    with typo tolerance when the search it is compared with had it."""
     restrict = visibility_filters(audiences, today=today) + scope_filters(filters)
     restrict += selected_facet_filters(filters)
-    return {"query": {"bool": {"must": [text_query(query)], "filter": restrict}}}
+    words = text_query(query, typo_tolerant=typo_tolerant)
+    return {"query": {"bool": {"must": [words], "filter": restrict}}}
 
 
 def build_autocomplete_body(

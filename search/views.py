@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from knowledge.curation import site_organisation as branded_organisation
+from knowledge.models import Organisation
 from search import analytics, services
 from search.forms import FILTER_PARAMETERS, SearchForm
 from search.promotions import promotions_for
@@ -23,18 +25,15 @@ AUTOCOMPLETE_LIMIT = 8
 RESULTS_PER_PAGE = services.PER_PAGE
 
 
-def site_organisation(request: HttpRequest):
+def site_organisation(request: HttpRequest) -> Organisation | None:
     """The organisation behind this site's branding: what "this council only" searches."""
-    from knowledge.models import SiteBranding
-
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return SiteBranding.for_site(site).organisation
+    return branded_organisation(Site.find_for_request(request))
 
 
 def search_form(request: HttpRequest) -> SearchForm:
-    return SearchForm(request.GET, site_organisation=site_organisation(request))
+    # Looked up only when the form needs it (the scope switch is shown or "this site only" is
+    # asked for), so a plain API search costs no database query for it.
+    return SearchForm(request.GET, site_organisation=lambda: site_organisation(request))
 
 
 def run_search(request: HttpRequest, form: SearchForm) -> SearchResults:

@@ -5,8 +5,10 @@ answer, so `search.services` can fall back to the database."""
 import logging
 import unicodedata
 from datetime import datetime
+from functools import partial
 
 import nh3
+from django.db.models import CharField, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -26,6 +28,7 @@ from search.query import (
     build_count_body,
     build_search_body,
     clamp_page,
+    needs_typo_tolerance,
     selected_values,
 )
 from search.sources import sources
@@ -80,10 +83,32 @@ def search(
     if not query and filters.is_empty():
         return SearchResults(query=query, hits=[], total=0, page=page, per_page=per_page)
     audiences = audiences_for(user)
-    body = build_search_body(
-        query, audiences=audiences, filters=filters, sort=sort, page=page, per_page=per_page
+    request = partial(
+        build_search_body,
+        query,
+        audiences=audiences,
+        filters=filters,
+        sort=sort,
+        page=page,
+        per_page=per_page,
     )
-    answer = _send("search", **body)
+    first = _send("search", **request())
+    suggestion = _suggestion(first, query)
+    typo_tolerant = bool(query) and needs_typo_tolerance(first)
+    # A suggestion is counted for this person (their audiences and filters, so a word only
+    # members see is never leaked), with typo tolerance when the results it competes with had it.
+    counted = build_count_body(
+        suggestion, audiences=audiences, filters=filters, typo_tolerant=typo_tolerant
+    )
+    if typo_tolerant:
+        # Few results for the words as typed: try again with near misses (TYPO_FALLBACK_BELOW),
+        # counting the suggestion in the same round trip.
+        answer, found = _search_and_count(
+            request(typo_tolerant=True), counted if suggestion else None
+        )
+    else:
+        answer = first
+        found = _send("count", **counted)["count"] if suggestion else 0
     total = answer["hits"]["total"]["value"]
     scored = bool(query) and sort != SORT_NEWEST
     return SearchResults(
@@ -93,9 +118,26 @@ def search(
         page=page,
         per_page=per_page,
         facets=_facets(answer.get("aggregations", {}), filters),
-        did_you_mean=_did_you_mean(answer, query, total, audiences=audiences, filters=filters),
+        # Offered only when it finds at least as much as what was typed.
+        did_you_mean=suggestion if found and found >= total else "",
         backend=BACKEND_ELASTICSEARCH,
     )
+
+
+def _search_and_count(body: dict, count: dict | None) -> tuple[dict, int]:
+    """A search and, when given, a count, in one `msearch` round trip (the node runs them side
+    by side): the typo-tolerant retry and its suggestion's count."""
+    if count is None:
+        return _send("search", **body), 0
+    searches = [{}, body, {}, {**count, "size": 0, "track_total_hits": True}]
+    answered, counted = _send("msearch", searches=searches)["responses"]
+    for response in (answered, counted):
+        if "error" in response:
+            status = response.get("status", 500)
+            if status < 500:
+                logger.error("Elasticsearch refused a search request: %s", response["error"])
+            raise SearchUnavailable(f"Elasticsearch answered {status}")
+    return answered, counted["hits"]["total"]["value"]
 
 
 def autocomplete(prefix: str, *, user: AnyUser, limit: int = 8) -> list[Suggestion]:
@@ -197,43 +239,54 @@ def _date_facet(aggregation: dict, filters: SearchFilters) -> Facet:
     return Facet(name=DATE_FACET.name, label=DATE_FACET.label, values=values)
 
 
+# Facets whose values are slugs of these models, named from the database.
+NAMED_FACETS = {
+    "organisation": Organisation,
+    "service_area": ServiceArea,
+    "community": Community,
+}
+
+
 def _labels(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]:
-    """Human names for facet values: one database query per named facet."""
-    kinds = {kind: source.label for kind, source in sources().items()}
-    return {
-        "kind": kinds,
+    """Human names for facet values: the sources name kinds, regions are choices, and the named
+    facets' values shown are looked up together, in one database query (none if nothing shown)."""
+    labels: dict[str, dict[str, str]] = {
+        "kind": {kind: source.label for kind, source in sources().items()},
         "tag": {},
-        "organisation": _names(Organisation, counts["organisation"]),
-        "service_area": _names(ServiceArea, counts["service_area"]),
-        "community": _names(Community, counts["community"]),
         "region": dict(Region.choices),
+        **{name: {} for name in NAMED_FACETS},
     }
+    for facet, slug, name in _names(counts):
+        labels[facet][slug] = name
+    return labels
 
 
-def _names(model, slugs: dict[str, int]) -> dict[str, str]:
-    if not slugs:
-        return {}
-    return dict(model.objects.filter(slug__in=list(slugs)).values_list("slug", "name"))
+def _names(counts: dict[str, dict[str, int]]) -> list[tuple[str, str, str]]:
+    """(facet, slug, name) for the named facets' values, as one UNION query."""
+    queries = [
+        model.objects.filter(slug__in=list(counts[facet]))
+        .annotate(facet=Value(facet, output_field=CharField()))
+        .values_list("facet", "slug", "name")
+        for facet, model in NAMED_FACETS.items()
+        if counts.get(facet)
+    ]
+    if not queries:
+        return []
+    first, *others = queries
+    return list(first.union(*others, all=True)) if others else list(first)
 
 
 # --- suggestions ----------------------------------------------------------------------------
 
 
-def _did_you_mean(
-    answer: dict, query: str, total: int, *, audiences: list[str], filters: SearchFilters
-) -> str:
-    """A correction worth offering: different from the query, and finding at least as much for
-    this person (a count in their audiences, so a word only members see is never leaked). Only
-    a likely misspelling gets this far, so the extra request is rare."""
+def _suggestion(answer: dict, query: str) -> str:
+    """The phrase suggester's correction, if it proposes one different from the query. Only a
+    likely misspelling gets one (see `did_you_mean` in search.query), so counting it is rare."""
     options = answer.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
     if not options:
         return ""
     suggestion = options[0]["text"]
-    if suggestion.casefold() == query.casefold():
-        return ""
-    count = _send("count", **build_count_body(suggestion, audiences=audiences, filters=filters))
-    found = count["count"]
-    return suggestion if found and found >= total else ""
+    return "" if suggestion.casefold() == query.casefold() else suggestion
 
 
 def _tag_suggestions(answer: dict, prefix: str) -> list[Suggestion]:

@@ -102,6 +102,13 @@ def test_facet_values_carry_human_labels(catalogue):
     }
 
 
+def test_the_named_facets_are_labelled_in_one_database_query(catalogue, django_assert_num_queries):
+    # Anonymous: no query for the audiences; one for the organisations, service areas and
+    # communities shown.
+    with django_assert_num_queries(1):
+        find("shared")
+
+
 def test_a_selected_facet_keeps_its_alternatives_while_narrowing_the_others(catalogue):
     results = find("shared", kinds=("case_study",))
 

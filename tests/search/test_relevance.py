@@ -157,6 +157,62 @@ def test_a_misspelled_word_still_finds_what_was_meant(library, search_index):
     assert titles(find("benifits")) == ["Benefits assessment shared"]
 
 
+def test_a_misspelled_word_in_a_question_still_finds_the_answer(library, search_index):
+    search_index.add(
+        make_case_study(library.case_studies, title="Three councils share revenues and benefits"),
+        make_case_study(library.case_studies, title="Grounds maintenance", summary="Parks."),
+    )
+
+    # Without the typo, four of the seven words match, one short of three in four: only the
+    # second, typo-tolerant request finds it.
+    results = find("how did councils share revenues and benifits")
+
+    assert titles(results) == ["Three councils share revenues and benefits"]
+
+
+def test_a_short_acronym_does_not_find_the_common_words_one_letter_away(library, search_index):
+    search_index.add(
+        make_case_study(library.case_studies, title="A TOM for adult social care"),
+        make_case_study(library.case_studies, title="Getting to the top of the waiting list"),
+        make_case_study(library.case_studies, title="How to share a payroll", summary="To do."),
+    )
+
+    results = find("TOM")
+
+    assert (results.total, titles(results)) == (1, ["A TOM for adult social care"])
+
+
+def test_near_misses_are_left_out_when_the_words_as_typed_find_plenty(library, search_index):
+    search_index.add(
+        *(
+            make_case_study(library.case_studies, title=f"Shared parking enforcement {place}")
+            for place in ("north", "south", "east", "west", "centre")
+        ),
+        make_case_study(library.case_studies, title="Shared packing scheme"),
+    )
+
+    results = find("parking")
+
+    assert results.total == 5
+    assert "Shared packing scheme" not in titles(results)
+
+
+def test_a_filter_that_leaves_few_results_brings_in_no_near_misses(library, search_index):
+    search_index.add(
+        *(
+            make_case_study(library.case_studies, title=f"Shared parking enforcement {place}")
+            for place in ("north", "south", "east", "west", "centre")
+        ),
+        ListingFactory(title="Parking wardens to share"),
+        ListingFactory(title="Packing crates to lend"),
+    )
+
+    # The word itself is found plenty of times: only the filter narrows it to one.
+    results = find("parking", filters=SearchFilters(kinds=("listing",)))
+
+    assert titles(results) == ["Parking wardens to share"]
+
+
 def test_the_exact_spelling_outranks_a_near_miss(library, search_index):
     search_index.add(
         make_case_study(library.case_studies, title="Shared parking enforcement"),

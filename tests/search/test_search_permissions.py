@@ -5,8 +5,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 
 from community.models import Community, ContentStatus, Membership
+from search.audience import audiences_for
 from search.backends import elastic
-from search.query import build_autocomplete_body, build_search_body
+from search.query import build_autocomplete_body, build_count_body, build_search_body
 from search.types import SearchFilters
 from tests.factories import (
     CommunityFactory,
@@ -127,3 +128,40 @@ def test_the_audience_filter_is_in_the_query_so_it_narrows_every_count_and_sugge
     assert audience in search_body["query"]["bool"]["filter"]
     assert audience in autocomplete_body["query"]["bool"]["filter"]
     assert "audience" not in str(search_body["post_filter"])
+
+
+def test_the_typo_tolerant_retry_and_the_suggestion_count_keep_the_audience_filter():
+    audiences = ["public", "community:7"]
+    retry = build_search_body(
+        "pay",
+        audiences=audiences,
+        filters=SearchFilters(),
+        sort="relevance",
+        page=1,
+        per_page=20,
+        typo_tolerant=True,
+    )
+    count = build_count_body("pay", audiences=audiences, filters=SearchFilters())
+
+    audience = {"terms": {"audience": audiences}}
+    assert audience in retry["query"]["bool"]["filter"]
+    assert audience in count["query"]["bool"]["filter"]
+    assert "fuzziness" in str(retry["query"]) and "fuzziness" in str(count["query"])
+
+
+def test_a_member_finds_a_members_only_thread_through_a_typo_and_an_outsider_does_not(
+    closed_circle,
+):
+    member = search_as(make_member(closed_circle), "negotation")
+
+    assert [hit.title for hit in member.hits] == [SECRET_TITLE]
+    assert search_as(AnonymousUser(), "negotation").total == 0
+
+
+def test_nobody_signed_in_sees_public_content_without_a_database_query(
+    django_assert_num_queries,
+):
+    with django_assert_num_queries(0):
+        audiences = audiences_for(AnonymousUser())
+
+    assert audiences == ["public"]
