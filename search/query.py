@@ -5,12 +5,16 @@ sends the very same bodies straight to the node to measure what Commons' own cod
 Every relevance choice here is explained in docs/search.md ("How results are ranked").
 """
 
-from dataclasses import dataclass
 from datetime import date
 
-from django.utils import timezone
-
-from search.types import DATE_RANGES, SORT_NEWEST, SearchFilters
+from search.facets import (
+    aggregations,
+    all_of,
+    scope_filters,
+    selected_facet_filters,
+    visibility_filters,
+)
+from search.types import SORT_NEWEST, SearchFilters
 
 # Elasticsearch's index.max_result_window: from + size may not go past it.
 MAX_RESULT_WINDOW = 10_000
@@ -58,43 +62,7 @@ MAX_NUDGE = 1.5
 
 SNIPPET_FRAGMENT_SIZE = 180
 HIGHLIGHTED_FIELDS = ("summary", "body", "title")
-TAG_FACET_SIZE = 15
-FACET_SIZE = 30
 AUTOCOMPLETE_TAGS_SCANNED = 50
-
-
-@dataclass(frozen=True)
-class FacetField:
-    name: str  # query-string parameter, Facet.name
-    label: str
-    field: str  # the keyword field in the index
-    size: int = FACET_SIZE
-
-
-# In the order the search page shows them; "date" is its own range facet (see DATE_FACET).
-FACET_FIELDS = (
-    FacetField("kind", "Type of content", "kind"),
-    FacetField("tag", "Tag", "tags", TAG_FACET_SIZE),
-    FacetField("organisation", "Organisation", "organisations"),
-    FacetField("service_area", "Service area", "service_areas"),
-    FacetField("community", "Community", "community"),
-    FacetField("region", "Region", "region"),
-)
-DATE_FACET = FacetField("date", "Date", "published_at")
-FACET_NAMES = (*(facet.name for facet in FACET_FIELDS), DATE_FACET.name)
-
-
-def selected_values(filters: SearchFilters) -> dict[str, tuple[str, ...]]:
-    """Each facet's selected values, by facet name."""
-    return {
-        "kind": filters.kinds,
-        "tag": filters.tags,
-        "organisation": filters.organisations,
-        "service_area": filters.service_areas,
-        "community": filters.communities,
-        "region": filters.regions,
-        "date": (filters.date,) if filters.date in DATE_RANGES else (),
-    }
 
 
 def max_page(per_page: int) -> int:
@@ -104,67 +72,6 @@ def max_page(per_page: int) -> int:
 def clamp_page(page: int, per_page: int) -> int:
     """Pages past Elasticsearch's result window cannot be fetched: stop at the last one that can."""
     return min(max(1, page), max_page(per_page))
-
-
-# --- filters --------------------------------------------------------------------------------
-
-
-def visibility_filters(audiences: list[str], *, today: date | None = None) -> list[dict]:
-    """What the person may find at all: their audiences, and no expired offers or needs."""
-    today = today or timezone.localdate()
-    expired_listing = {
-        "bool": {
-            "filter": [
-                {"term": {"kind": "listing"}},
-                {"range": {"expires_on": {"lt": today.isoformat()}}},
-            ]
-        }
-    }
-    return [
-        {"terms": {"audience": list(audiences)}},
-        {"bool": {"must_not": [expired_listing]}},
-    ]
-
-
-def scope_filters(filters: SearchFilters) -> list[dict]:
-    if filters.site_organisation:
-        return [{"term": {"organisations": filters.site_organisation}}]
-    return []
-
-
-def date_range_filter(key: str) -> dict:
-    _label, since = DATE_RANGES[key]
-    if since is None:
-        # "Older" means older than the oldest dated range.
-        bounds = [bound for _label, bound in DATE_RANGES.values() if bound]
-        return {"range": {"published_at": {"lt": bounds[-1]}}}
-    return {"range": {"published_at": {"gte": since}}}
-
-
-def facet_filter(name: str, values: tuple[str, ...]) -> dict | None:
-    """One facet's selection: values within a facet are ORed."""
-    if not values:
-        return None
-    if name == DATE_FACET.name:
-        return date_range_filter(values[0])
-    field = next(facet.field for facet in FACET_FIELDS if facet.name == name)
-    return {"terms": {field: list(values)}}
-
-
-def selected_facet_filters(filters: SearchFilters, *, except_facet: str = "") -> list[dict]:
-    """Every selected facet's filter (ANDed), leaving one facet out when asked."""
-    chosen = []
-    for name, values in selected_values(filters).items():
-        if name == except_facet:
-            continue
-        clause = facet_filter(name, values)
-        if clause:
-            chosen.append(clause)
-    return chosen
-
-
-def _all_of(clauses: list[dict]) -> dict:
-    return {"bool": {"filter": clauses}} if clauses else {"match_all": {}}
 
 
 # --- relevance ------------------------------------------------------------------------------
@@ -258,41 +165,6 @@ def nudged(query: dict) -> dict:
 # --- the bodies -----------------------------------------------------------------------------
 
 
-def aggregations(filters: SearchFilters) -> dict:
-    """One aggregation per facet, each counted under every OTHER facet's selection, so a facet
-    keeps showing its alternatives while the rest narrow it."""
-    chosen = selected_values(filters)
-    aggs = {}
-    for facet in FACET_FIELDS:
-        values = {"values": {"terms": {"field": facet.field, "size": facet.size}}}
-        if chosen[facet.name]:
-            # Selected values stay shown with their true count even outside the top buckets.
-            values["selected"] = {
-                "terms": {
-                    "field": facet.field,
-                    "include": list(chosen[facet.name]),
-                    "size": len(chosen[facet.name]),
-                }
-            }
-        aggs[facet.name] = {
-            "filter": _all_of(selected_facet_filters(filters, except_facet=facet.name)),
-            "aggs": values,
-        }
-    ranges = [
-        {"key": key, "from": since} if since else {"key": key, "to": _oldest_bound()}
-        for key, (_label, since) in DATE_RANGES.items()
-    ]
-    aggs[DATE_FACET.name] = {
-        "filter": _all_of(selected_facet_filters(filters, except_facet=DATE_FACET.name)),
-        "aggs": {"values": {"date_range": {"field": DATE_FACET.field, "ranges": ranges}}},
-    }
-    return aggs
-
-
-def _oldest_bound() -> str:
-    return [bound for _label, bound in DATE_RANGES.values() if bound][-1]
-
-
 def highlighting(query: str) -> dict:
     # Marks each matched word (synonyms included) with a plain query: highlighting through the
     # phrase, fuzzy and function_score clauses costs far more and marks nothing more useful.
@@ -368,7 +240,7 @@ def build_search_body(
     chosen = selected_facet_filters(filters)
     if chosen:
         # Applied after the facets are counted: see aggregations().
-        body["post_filter"] = _all_of(chosen)
+        body["post_filter"] = all_of(chosen)
         if query and not typo_tolerant:
             body["aggs"][WORDS_FOUND] = {"filter": {"match_all": {}}}
     if sort == SORT_NEWEST or not query:

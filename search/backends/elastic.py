@@ -21,15 +21,13 @@ from search import elasticsearch
 from search.audience import audiences_for
 from search.backends import SearchUnavailable, tag_suggestion
 from search.documents import alias_name
+from search.facets import DATE_FACET, FACET_FIELDS, selected_values
 from search.query import (
-    DATE_FACET,
-    FACET_FIELDS,
     build_autocomplete_body,
     build_count_body,
     build_search_body,
     clamp_page,
     needs_typo_tolerance,
-    selected_values,
 )
 from search.sources import sources
 from search.types import (
