@@ -26,7 +26,36 @@ def page_path(page: Page) -> str:
     return parts[2] if parts else page.url_path
 
 
-class CaseStudySource(Source):
+class PageSource(Source):
+    """What case studies and resources share: Wagtail pages with a summary, tags and service
+    areas (read per batch as `related(page)["tags"]` and `["service_areas"]`)."""
+
+    def prepare_title(self, page: Page) -> str:
+        return page.title
+
+    def prepare_summary(self, page: Page) -> str:
+        return page.summary
+
+    def prepare_tags(self, page: Page) -> list[str]:
+        return sorted(self.related(page)["tags"])
+
+    def prepare_service_areas(self, page: Page) -> list[str]:
+        return sorted(area.slug for area in self.related(page)["service_areas"])
+
+    def prepare_service_area_names(self, page: Page) -> list[str]:
+        return sorted(area.name for area in self.related(page)["service_areas"])
+
+    def prepare_published_at(self, page: Page) -> datetime | None:
+        return page.first_published_at
+
+    def prepare_updated_at(self, page: Page) -> datetime | None:
+        return page.last_published_at or page.first_published_at
+
+    def prepare_url(self, page: Page) -> str:
+        return page_path(page)
+
+
+class CaseStudySource(PageSource):
     kind = "case_study"
     label = "Case studies"
     singular = "Case study"
@@ -40,12 +69,6 @@ class CaseStudySource(Source):
             .public()
             .prefetch_related("organisations", "service_areas", "tags")
         )
-
-    def prepare_title(self, page: CaseStudyPage) -> str:
-        return page.title
-
-    def prepare_summary(self, page: CaseStudyPage) -> str:
-        return page.summary
 
     def prepare_body(self, page: CaseStudyPage) -> str:
         return plain_text(
@@ -77,38 +100,20 @@ class CaseStudySource(Source):
             "service_areas": list(page.service_areas.all()),
         }
 
-    def prepare_tags(self, page: CaseStudyPage) -> list[str]:
-        return sorted(self.related(page)["tags"])
-
     def prepare_organisations(self, page: CaseStudyPage) -> list[str]:
         return sorted(org.slug for org in self.related(page)["organisations"])
 
     def prepare_organisation_names(self, page: CaseStudyPage) -> list[str]:
         return sorted(org.name for org in self.related(page)["organisations"])
 
-    def prepare_service_areas(self, page: CaseStudyPage) -> list[str]:
-        return sorted(area.slug for area in self.related(page)["service_areas"])
-
-    def prepare_service_area_names(self, page: CaseStudyPage) -> list[str]:
-        return sorted(area.name for area in self.related(page)["service_areas"])
-
     def prepare_region(self, page: CaseStudyPage) -> list[str]:
         return sorted({org.region for org in self.related(page)["organisations"] if org.region})
-
-    def prepare_published_at(self, page: CaseStudyPage) -> datetime | None:
-        return page.first_published_at
-
-    def prepare_updated_at(self, page: CaseStudyPage) -> datetime | None:
-        return page.last_published_at or page.first_published_at
-
-    def prepare_url(self, page: CaseStudyPage) -> str:
-        return page_path(page)
 
     def prepare_meta_line(self, page: CaseStudyPage) -> list[str]:
         return [page.get_stage_display(), *self.prepare_organisation_names(page)]
 
 
-class ResourceSource(Source):
+class ResourceSource(PageSource):
     kind = "resource"
     label = "Resources"
     singular = "Resource"
@@ -122,12 +127,6 @@ class ResourceSource(Source):
             .prefetch_related("service_areas", "tags")
         )
 
-    def prepare_title(self, page: ResourcePage) -> str:
-        return page.title
-
-    def prepare_summary(self, page: ResourcePage) -> str:
-        return page.summary
-
     def related_in_batch(self, pages: list[Model]) -> dict[int, dict[str, list]]:
         ids = [page.pk for page in pages]
         tags = tag_names(ResourceTag, ids)
@@ -140,32 +139,14 @@ class ResourceSource(Source):
             "service_areas": list(page.service_areas.all()),
         }
 
-    def prepare_tags(self, page: ResourcePage) -> list[str]:
-        return sorted(self.related(page)["tags"])
-
     def prepare_organisations(self, page: ResourcePage) -> list[str]:
         return [page.organisation.slug] if page.organisation else []
 
     def prepare_organisation_names(self, page: ResourcePage) -> list[str]:
         return [page.organisation.name] if page.organisation else []
 
-    def prepare_service_areas(self, page: ResourcePage) -> list[str]:
-        return sorted(area.slug for area in self.related(page)["service_areas"])
-
-    def prepare_service_area_names(self, page: ResourcePage) -> list[str]:
-        return sorted(area.name for area in self.related(page)["service_areas"])
-
     def prepare_region(self, page: ResourcePage) -> list[str]:
         return [page.organisation.region] if page.organisation and page.organisation.region else []
-
-    def prepare_published_at(self, page: ResourcePage) -> datetime | None:
-        return page.first_published_at
-
-    def prepare_updated_at(self, page: ResourcePage) -> datetime | None:
-        return page.last_published_at or page.first_published_at
-
-    def prepare_url(self, page: ResourcePage) -> str:
-        return page_path(page)
 
     def prepare_meta_line(self, page: ResourcePage) -> list[str]:
         return [page.get_kind_display(), *self.prepare_organisation_names(page)]
