@@ -92,9 +92,9 @@ def resolved_queries() -> list[dict]:
     ]
 
 
-def search_body(params: dict, *, typo_tolerant: bool = False) -> dict:
+def search_body(params: dict, *, loose: bool = False) -> dict:
     """What the API sends for these parameters: the same form, the same body builder (and the
-    typo-tolerant second request it sends when the first finds little)."""
+    loosened second request it sends when the first finds little)."""
     from django.contrib.auth.models import AnonymousUser
     from django.http import QueryDict
 
@@ -113,7 +113,7 @@ def search_body(params: dict, *, typo_tolerant: bool = False) -> dict:
         sort=form.chosen_sort,
         page=form.page_number,
         per_page=PER_PAGE,
-        typo_tolerant=typo_tolerant,
+        loose=loose,
     )
 
 
@@ -128,7 +128,7 @@ def compare(client: Elasticsearch, requests: list[tuple[str, dict, dict]], round
     from django.test import Client
 
     from search.documents import alias_name
-    from search.query import needs_typo_tolerance
+    from search.query import needs_loosening
 
     browser, addresses, timings = Client(), Addresses(), Timings()
     alias = alias_name()
@@ -137,8 +137,8 @@ def compare(client: Elasticsearch, requests: list[tuple[str, dict, dict]], round
             api_ms, response = timed(browser.get, path, params, REMOTE_ADDR=addresses.next())
             raw_ms, answer = timed(client.search, index=alias, **body)
             took = answer["took"]
-            if retry and retry[0] and needs_typo_tolerance(answer):
-                # The API's second, typo-tolerant request, as search.backends.elastic sends it.
+            if retry and retry[0] and needs_loosening(answer):
+                # The API's second, loosened request, as search.backends.elastic sends it.
                 more_ms, answer = timed(client.search, index=alias, **retry[0])
                 raw_ms, took = raw_ms + more_ms, took + answer["took"]
             if response.status_code != 200:
@@ -165,7 +165,7 @@ def measure_search(client: Elasticsearch, *, rounds: int) -> Timings:
             "/api/search/",
             params,
             search_body(params),
-            search_body(params, typo_tolerant=True) if params.get("q") else None,
+            search_body(params, loose=True) if params.get("q") else None,
         )
         for params in queries
     ]

@@ -1,5 +1,5 @@
 """The text analysis Commons' Elasticsearch indices use: English stemming, ASCII folding,
-local-government synonyms (at query time) and edge n-grams for autocomplete.
+joined neighbouring words and edge n-grams for autocomplete.
 
 Every component named here is Elasticsearch's own (analysis-common); on the minimal node the
 project's tests run against, `search/analysis_plugin` provides them under the same names.
@@ -21,30 +21,38 @@ def synonym_rules() -> tuple[str, ...]:
 def analysis_settings() -> dict:
     return {
         "filter": {
-            "commons_synonyms": {
-                "type": "synonym_graph",
-                "synonyms": list(synonym_rules()),
-            },
             "commons_possessive": {"type": "stemmer", "language": "possessive_english"},
-            "commons_stemmer": {"type": "stemmer", "language": "english"},
+            # KStem ("light_english"): gentle, dictionary-checked stems that stay words, so
+            # "evidencing" and "evidence" meet, while "organisation" never becomes "organ".
+            "commons_stemmer": {"type": "stemmer", "language": "light_english"},
+            # Neighbouring words written as one: "low code" also as "lowcode".
+            "commons_joined": {
+                "type": "shingle",
+                "min_shingle_size": 2,
+                "max_shingle_size": 2,
+                "output_unigrams": False,
+                "token_separator": "",
+            },
             "commons_autocomplete": {"type": "edge_ngram", "min_gram": 2, "max_gram": 15},
         },
         "analyzer": {
-            # Index time: no synonyms (a graph cannot be indexed) and no stop words (a phrase
-            # such as "revenues and benefits" must keep its positions).
+            # Index and query time alike. No synonyms here: the vocabulary is applied to the
+            # question in Python (search.synonyms), the same way on every backend, so editors'
+            # changes need no reindex. No stop words: a phrase such as "revenues and benefits"
+            # must keep its positions.
             "commons_text": {
                 "type": "custom",
                 "tokenizer": "standard",
                 "filter": ["lowercase", "asciifolding", "commons_possessive", "commons_stemmer"],
             },
-            "commons_text_search": {
+            "commons_joined": {
                 "type": "custom",
                 "tokenizer": "standard",
                 "filter": [
                     "lowercase",
                     "asciifolding",
-                    "commons_synonyms",
                     "commons_possessive",
+                    "commons_joined",
                     "commons_stemmer",
                 ],
             },

@@ -11,9 +11,12 @@ from elasticsearch_dsl import Boolean, Date, Document, Integer, Keyword, MetaFie
 from search.analysis import analysis_settings
 from search.elasticsearch import index_name
 
-TEXT = {"analyzer": "commons_text", "search_analyzer": "commons_text_search"}
+TEXT = {"analyzer": "commons_text"}
+# Searched with single words only ("lowcode"), which meet the joined pairs indexed here.
+JOINED = Text(analyzer="commons_joined", search_analyzer="commons_text")
 AUTOCOMPLETE = Text(analyzer="commons_autocomplete", search_analyzer="commons_autocomplete_search")
-# Plain words, neither stemmed nor expanded by synonyms: what "did you mean" suggests from.
+# Plain words from every text field, not stemmed: what "did you mean" suggests from, and
+# what near misses of a typed word are looked for in.
 SPELLING = Text(analyzer="standard")
 
 
@@ -23,15 +26,19 @@ class ContentDocument(Document):
     title = Text(
         **TEXT,
         copy_to="spelling",
-        fields={"autocomplete": AUTOCOMPLETE, "exact": Text(analyzer="standard")},
+        fields={
+            "autocomplete": AUTOCOMPLETE,
+            "exact": Text(analyzer="standard"),
+            "joined": JOINED,
+        },
     )
-    summary = Text(**TEXT, copy_to="spelling")
-    body = Text(**TEXT)
+    summary = Text(**TEXT, copy_to="spelling", fields={"joined": JOINED})
+    body = Text(**TEXT, copy_to="spelling", fields={"joined": JOINED})
     tags = Keyword(copy_to="spelling", fields={"text": Text(**TEXT), "autocomplete": AUTOCOMPLETE})
     organisations = Keyword()  # slugs, for filters and facets
-    organisation_names = Text(**TEXT)  # so "northshire" finds Northshire's work
+    organisation_names = Text(**TEXT, copy_to="spelling")  # "northshire" finds its work
     service_areas = Keyword()  # slugs
-    service_area_names = Text(**TEXT)
+    service_area_names = Text(**TEXT, copy_to="spelling")
     region = Keyword()
     community = Keyword()  # slug of the community a thread belongs to (or the community itself)
     # "public", or "community:<pk>" for what only that members-only community's readers may see.

@@ -14,6 +14,7 @@ from search.facets import (
     selected_facet_filters,
     visibility_filters,
 )
+from search.synonyms import Concept, expand
 from search.types import SORT_NEWEST, SearchFilters
 
 # Elasticsearch's index.max_result_window: from + size may not go past it.
@@ -29,26 +30,33 @@ TEXT_FIELDS = (
     "service_area_names^2",
     "body",
 )
-# Phrase matches (words together, in order, up to PHRASE_SLOP words apart) add on top.
+# The same text as pairs of neighbouring words written as one ("low code" as "lowcode"), so a
+# word typed joined finds it written apart or hyphenated. Weighed below the words themselves.
+JOINED_FIELDS = ("title.joined^3", "summary.joined^1.5", "body.joined^0.5")
+# A phrase from the vocabulary ("revenues and benefits") may have a word between its words.
+ALTERNATIVE_SLOP = 1
+# Phrase matches of the whole question (words together, in order, up to PHRASE_SLOP words apart)
+# add on top.
 PHRASE_BOOSTS = {"title": 6.0, "summary": 3.0, "body": 1.5}
 PHRASE_SLOP = 2
-# Up to two words must all match; past that, three in four (question words such as "how did"
-# rarely appear in what answers the question). A multi-word synonym counts as one word.
+# The first request asks for most of the question's concepts (stop words never count): up to two,
+# all of them; past that, three in four. When that finds little, the retry asks for any concept,
+# with near misses, and ranks: what matches more, and better, still comes first.
 MINIMUM_SHOULD_MATCH = "2<75%"
-# Typo tolerance runs on unstemmed words (`spelling`, `title.exact`), and weighs far less than an
-# exact match, so a correctly spelled word always outranks a near miss.
+LOOSE_MINIMUM_SHOULD_MATCH = "1"
+# Typo tolerance runs on unstemmed words (`spelling`, which holds every text field, and
+# `title.exact`), and weighs far less than an exact match, so a correctly spelled word always
+# outranks a near miss.
 FUZZY_FIELDS = ("title.exact^2", "spelling")
 FUZZY_BOOST = 0.3
-# Near misses are loose matches, so they must agree on more: all of up to three words.
-FUZZY_MINIMUM_SHOULD_MATCH = "3<75%"
 FUZZY_MAX_EXPANSIONS = 20
 # No edit for words under four letters (acronyms such as TOM or ASC would otherwise reach "to" and
 # "as", which are in most documents), one up to six letters, two from seven.
 FUZZINESS = "AUTO:4,7"
-# Typo tolerance is costly (it expands each word into its near misses across the whole index) and
-# rarely needed: a search is first run on the words as typed, and only when the words find fewer
-# than this many documents is it run again with near misses. Below a handful the words were
-# probably misspelt (or are rare); a few exact hits are then best shown with the near misses after.
+# Loosening is costly (near misses expand each word across the whole index; "any word" matches
+# much of it) and rarely needed: a search is first run on most of the words as typed, and only
+# when that finds fewer than this many documents is it run again, loosened. Below a handful the
+# words were probably misspelt, or the question was worded unlike the content.
 TYPO_FALLBACK_BELOW = 5
 # The aggregation counting what the words found before the selected facets narrowed it: a filter
 # that leaves few results says nothing about spelling, and a retry would be wasted work.
@@ -83,53 +91,74 @@ def words_found(answer: dict) -> int:
     return counted["doc_count"] if counted else answer["hits"]["total"]["value"]
 
 
-def needs_typo_tolerance(answer: dict) -> bool:
-    """Whether the words as typed found so little that near misses should be tried (an answer
-    to a `build_search_body` request without typo tolerance)."""
+def needs_loosening(answer: dict) -> bool:
+    """Whether most of the words, as typed, found so little that the search should be run again
+    loosened (an answer to a `build_search_body` request that was not loose)."""
     return words_found(answer) < TYPO_FALLBACK_BELOW
 
 
-def text_query(query: str, *, typo_tolerant: bool = True) -> dict:
-    """Documents that match the words, scored by where and how they match; with
-    `typo_tolerant`, also documents that match near misses of the words (scored far lower)."""
+def concept_query(concept: Concept, *, loose: bool = False) -> dict:
+    """Documents that mention the concept in any of its phrasings, scored by the best one; with
+    `loose`, near misses of a typed word too (never of a known term such as an acronym)."""
+    phrasings = []
+    for phrase in concept.alternatives:
+        if " " in phrase:
+            phrasings.append(
+                {
+                    "multi_match": {
+                        "query": phrase,
+                        "type": "phrase",
+                        "fields": list(TEXT_FIELDS),
+                        "slop": ALTERNATIVE_SLOP,
+                    }
+                }
+            )
+        else:
+            phrasings.append(
+                {
+                    "multi_match": {
+                        "query": phrase,
+                        "type": "cross_fields",
+                        "fields": [*TEXT_FIELDS, *JOINED_FIELDS],
+                    }
+                }
+            )
+    if loose and not concept.known:
+        phrasings.append(
+            {
+                "multi_match": {
+                    "query": concept.typed,
+                    "fields": list(FUZZY_FIELDS),
+                    "fuzziness": FUZZINESS,
+                    "prefix_length": 1,
+                    "max_expansions": FUZZY_MAX_EXPANSIONS,
+                    "operator": "and",
+                    "boost": FUZZY_BOOST,
+                }
+            }
+        )
+    return phrasings[0] if len(phrasings) == 1 else {"dis_max": {"queries": phrasings}}
+
+
+def text_query(query: str, *, loose: bool = False) -> dict:
+    """Documents that match most of the question's concepts (any of them, with near misses, when
+    `loose`), scored by where and how they match, with a bonus for the question's own phrase."""
+    concepts = expand(query)
+    if not concepts:
+        return {"match_none": {}}
     words = {
-        "multi_match": {
-            "query": query,
-            "type": "cross_fields",
-            "fields": list(TEXT_FIELDS),
-            "operator": "or",
-            "minimum_should_match": MINIMUM_SHOULD_MATCH,
-        }
-    }
-    near_misses = {
-        "multi_match": {
-            "query": query,
-            "fields": list(FUZZY_FIELDS),
-            "fuzziness": FUZZINESS,
-            "prefix_length": 1,
-            "max_expansions": FUZZY_MAX_EXPANSIONS,
-            "operator": "or",
-            "minimum_should_match": FUZZY_MINIMUM_SHOULD_MATCH,
-            "boost": FUZZY_BOOST,
+        "bool": {
+            "should": [concept_query(concept, loose=loose) for concept in concepts],
+            "minimum_should_match": (
+                LOOSE_MINIMUM_SHOULD_MATCH if loose else MINIMUM_SHOULD_MATCH
+            ),
         }
     }
     phrases = [
         {"match_phrase": {field: {"query": query, "slop": PHRASE_SLOP, "boost": boost}}}
         for field, boost in PHRASE_BOOSTS.items()
     ]
-    return {
-        "bool": {
-            "must": [
-                {
-                    "bool": {
-                        "should": [words, near_misses] if typo_tolerant else [words],
-                        "minimum_should_match": 1,
-                    }
-                }
-            ],
-            "should": phrases,
-        }
-    }
+    return {"bool": {"must": [words], "should": phrases}}
 
 
 def nudged(query: dict) -> dict:
@@ -166,9 +195,20 @@ def nudged(query: dict) -> dict:
 
 
 def highlighting(query: str) -> dict:
-    # Marks each matched word (synonyms included) with a plain query: highlighting through the
-    # phrase, fuzzy and function_score clauses costs far more and marks nothing more useful.
-    words = {"multi_match": {"query": query, "fields": list(HIGHLIGHTED_FIELDS)}}
+    # Marks each matched word and vocabulary phrase with plain queries: highlighting through the
+    # fuzzy and function_score clauses costs far more and marks nothing more useful.
+    phrasings = [
+        {
+            "multi_match": {
+                "query": phrase,
+                "fields": list(HIGHLIGHTED_FIELDS),
+                **({"type": "phrase", "slop": ALTERNATIVE_SLOP} if " " in phrase else {}),
+            }
+        }
+        for concept in expand(query)
+        for phrase in concept.alternatives
+    ]
+    words = {"bool": {"should": phrasings}}
     return {
         "encoder": "html",  # the stored text is escaped; only our <mark> tags are HTML
         "pre_tags": ["<mark>"],
@@ -183,8 +223,9 @@ def highlighting(query: str) -> dict:
 
 
 def did_you_mean(query: str) -> dict:
-    """A phrase suggester over plain (unstemmed, unexpanded) words from titles, summaries and
-    tags; it proposes a correction only when it is likelier than what was typed."""
+    """A phrase suggester over plain (unstemmed, unexpanded) words from every text field; it
+    proposes a correction only for words the index does not hold, and only when the correction
+    is likelier than what was typed (the backend also keeps known terms as typed)."""
     return {
         "text": query,
         "spelling": {
@@ -195,7 +236,7 @@ def did_you_mean(query: str) -> dict:
                 "max_errors": 2,
                 "confidence": 1.0,
                 "direct_generator": [
-                    {"field": "spelling", "suggest_mode": "always", "min_word_length": 3}
+                    {"field": "spelling", "suggest_mode": "missing", "min_word_length": 4}
                 ],
             }
         },
@@ -214,18 +255,19 @@ def build_search_body(
     page: int,
     per_page: int,
     today: date | None = None,
-    typo_tolerant: bool = False,
+    loose: bool = False,
 ) -> dict:
     """The whole search, as one request: hits, facet counts and spelling suggestion.
 
-    First without typo tolerance; `typo_tolerant` is the second request sent only when the first
-    found little (`needs_typo_tolerance`): it leaves out the suggester, which the first request
-    already answered. With no words, filtered content is listed newest first (browsing by facet)."""
+    First on most of the words as typed; `loose` is the second request, sent only when the first
+    found little (`needs_loosening`): any word, with near misses. It leaves out the suggester,
+    which the first request already answered. With no words, filtered content is listed newest
+    first (browsing by facet)."""
     query = query.strip()
     page = clamp_page(page, per_page)
     restrict = visibility_filters(audiences, today=today) + scope_filters(filters)
     if query:
-        scored = nudged(text_query(query, typo_tolerant=typo_tolerant))
+        scored = nudged(text_query(query, loose=loose))
         main = {"bool": {"must": [scored], "filter": restrict}}
     else:
         main = {"bool": {"filter": restrict}}
@@ -241,13 +283,13 @@ def build_search_body(
     if chosen:
         # Applied after the facets are counted: see aggregations().
         body["post_filter"] = all_of(chosen)
-        if query and not typo_tolerant:
+        if query and not loose:
             body["aggs"][WORDS_FOUND] = {"filter": {"match_all": {}}}
     if sort == SORT_NEWEST or not query:
         body["sort"] = [{"published_at": {"order": "desc", "missing": "_last"}}, "_doc"]
     if query:
         body["highlight"] = highlighting(query)
-        if not typo_tolerant:
+        if not loose:
             body["suggest"] = did_you_mean(query)
     return body
 
@@ -258,13 +300,13 @@ def build_count_body(
     audiences: list[str],
     filters: SearchFilters,
     today: date | None = None,
-    typo_tolerant: bool = True,
+    loose: bool = True,
 ) -> dict:
     """How many results these words would find for this person (checks a spelling suggestion),
-    with typo tolerance when the search it is compared with had it."""
+    loosened when the search it is compared with was."""
     restrict = visibility_filters(audiences, today=today) + scope_filters(filters)
     restrict += selected_facet_filters(filters)
-    words = text_query(query, typo_tolerant=typo_tolerant)
+    words = text_query(query, loose=loose)
     return {"query": {"bool": {"must": [words], "filter": restrict}}}
 
 

@@ -1,56 +1,116 @@
-"""The local-government synonyms of `synonyms.txt`, applied to a query outside Elasticsearch.
+"""A question turned into the concepts it asks about, the same way for every backend.
 
-Elasticsearch applies the rules itself (a synonym_graph filter, see `search.analysis`). The
-database fallback cannot, so this module reads the same Solr-format rules and turns a question
-into *concepts*: each concept is one idea the person asked about, with every phrase that means
-it. "how did councils share revs and bens" becomes
+Elasticsearch, PostgreSQL and SQLite all search with these concepts, so one description of the
+vocabulary (synonyms, acronyms, residents' words for council services, British and American
+spellings, joined and hyphenated words) applies everywhere, and an editor's change to the
+vocabulary applies at once, with no reindex. "how did councils share revs and bens" becomes
 `council | share | (revs and bens, revenues and benefits, rev and bens)`; a backend then finds
-anything that mentions any concept (OR), and ranks by how many it mentions.
+what mentions the concepts and ranks by how many it mentions, and where.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from search.analysis import synonym_rules
 
-# Words that say nothing about what someone wants; dropped unless the query has nothing else.
-# Deliberately short: PostgreSQL's English configuration drops its own list as well.
-_STOP_WORDS_TEXT = """a about after all also an and any are as at be been but by can could did do
-does for from had has have how i if in into is it its me my no not of on or our should so than
-that the their them then there these they this to up was we were what when where which who why
-will with would you your"""
+# Words that say nothing about what someone wants; dropped unless the query has nothing else,
+# and never counted when deciding how many of the question's words a result must contain.
+_STOP_WORDS_TEXT = """a about after all also am an and any are as at be been but by can could did
+do does for from get got had has have how i if in into is it its me my no not of on or our should
+so than that the their them then there these they this to up us was we were what when where which
+who why will with would you your"""
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 _WORD = re.compile(r"[a-z0-9]+")
+# A word and its hyphenated continuations: "low-code", "tri-borough", "multi-agency".
+_COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+# American spellings people type, as the start of a word, and the British spelling councils
+# write (and the other way round): "program" -> "programme", "centers" -> "centres".
+_AMERICAN_TO_BRITISH = {
+    "color": "colour",
+    "behavior": "behaviour",
+    "neighbor": "neighbour",
+    "labor": "labour",
+    "favor": "favour",
+    "honor": "honour",
+    "center": "centre",
+    "program": "programme",
+    "catalog": "catalogue",
+    "defense": "defence",
+    "offense": "offence",
+    "license": "licence",
+    "analyz": "analys",
+    "fulfill": "fulfil",
+    "enroll": "enrol",
+    "judgment": "judgement",
+    "aging": "ageing",
+    "modeling": "modelling",
+    "canceled": "cancelled",
+    "traveled": "travelled",
+    "labeled": "labelled",
+    "fueled": "fuelled",
+}
+_BRITISH_TO_AMERICAN = {british: american for american, british in _AMERICAN_TO_BRITISH.items()}
+# -ise/-ize and -isation/-ization, with what may follow: "harmonisation", "prioritized".
+_ISE = re.compile(r"^([a-z]{4,})(i[sz])(e|es|ed|ing|er|ers|ation|ations)$")
 
 
 @dataclass(frozen=True)
 class Concept:
-    """One thing asked about: the words typed first, then every phrase that means the same."""
+    """One thing asked about: the words typed first, then every phrase that means the same.
+
+    `known` says the words are in the vocabulary (an acronym, a synonym, a council term): such
+    words are never "corrected" as typos, nor matched loosely."""
 
     alternatives: tuple[str, ...]
+    known: bool = False
 
     @property
     def typed(self) -> str:
         return self.alternatives[0]
 
 
-def words(text: str) -> list[str]:
-    """Lowercase, accent-free words; an apostrophe joins ("children's" -> "childrens") and an
-    ampersand is "and" ("revs & bens" is how many councils write it)."""
+def _fold(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.lower())
     folded = "".join(char for char in folded if not unicodedata.combining(char))
-    folded = folded.replace("'", "").replace("\u2019", "").replace("&", " and ")
-    return _WORD.findall(folded)
+    return folded.replace("'", "").replace("\u2019", "").replace("&", " and ")
+
+
+def words(text: str) -> list[str]:
+    """Lowercase, accent-free words; an apostrophe joins ("children's" -> "childrens"), an
+    ampersand is "and" ("revs & bens" is how many councils write it), a hyphen splits."""
+    return _WORD.findall(_fold(text))
+
+
+def _compounds(text: str) -> list[list[str]]:
+    """The words of a question, with the parts of each hyphenated word kept together."""
+    return [part.split("-") for part in _COMPOUND.findall(_fold(text))]
+
+
+def spelling_variants(word: str) -> tuple[str, ...]:
+    """The word in the other spelling of English, when it has one: "harmonization" ->
+    ("harmonisation",), "centre" -> ("center",)."""
+    variants = []
+    matched = _ISE.match(word)
+    if matched:
+        stem, middle, ending = matched.groups()
+        variants.append(stem + ("iz" if middle == "is" else "is") + ending)
+    for table in (_AMERICAN_TO_BRITISH, _BRITISH_TO_AMERICAN):
+        for start, other in table.items():
+            if word.startswith(start) and not word.startswith(other):
+                variants.append(other + word[len(start) :])
+                break
+    return tuple(dict.fromkeys(v for v in variants if v != word))
 
 
 def parse_rule(rule: str) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """One Solr rule as {typed words: phrases to search for}.
+    """One Solr-format rule as {typed words: phrases to search for}.
 
-    `a, b, c` makes each phrase find all three; `a, b => c` rewrites a and b to c only.
-    """
+    `a, b, c` makes each phrase find all three; `a, b => c` makes a and b also find c (the words
+    typed are always searched for as well: a resident's word may be in a resident's story)."""
     if "=>" in rule:
         left, right = rule.split("=>", 1)
         targets = _phrases(right)
@@ -60,14 +120,20 @@ def parse_rule(rule: str) -> dict[tuple[str, ...], tuple[str, ...]]:
 
 
 def _phrases(text: str) -> tuple[str, ...]:
-    return tuple(" ".join(part.lower().split()) for part in text.split(",") if part.strip())
+    return tuple(" ".join(words(part)) for part in text.split(",") if words(part))
 
 
-@cache
-def synonym_table() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Every rule in synonyms.txt, keyed by the words that trigger it (read when first used)."""
+def synonym_table(
+    rules: tuple[str, ...] | None = None,
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Every rule, keyed by the words that trigger it (the shipped rules when none are given)."""
+    return _table(synonym_rules() if rules is None else rules)
+
+
+@lru_cache(maxsize=4)
+def _table(rules: tuple[str, ...]) -> dict[tuple[str, ...], tuple[str, ...]]:
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for rule in synonym_rules():
+    for rule in rules:
         for trigger, phrases in parse_rule(rule).items():
             if not trigger:
                 continue
@@ -76,37 +142,75 @@ def synonym_table() -> dict[tuple[str, ...], tuple[str, ...]]:
     return table
 
 
-def expand(query: str) -> list[Concept]:
-    """The concepts in a question, longest synonym phrase first, stop words left out."""
-    table = synonym_table()
+def expand(query: str, rules: tuple[str, ...] | None = None) -> list[Concept]:
+    """The concepts in a question, longest vocabulary phrase first, stop words left out."""
+    table = synonym_table(rules)
     longest = max((len(trigger) for trigger in table), default=1)
-    tokens = words(query)
+    groups = _compounds(query)
+    flat = [word for group in groups for word in group]
+    # Where each hyphenated word starts, and how many parts it has.
+    starts: dict[int, int] = {}
+    position = 0
+    for group in groups:
+        starts[position] = len(group)
+        position += len(group)
     concepts: list[Concept] = []
     position = 0
-    while position < len(tokens):
-        for size in range(min(longest, len(tokens) - position), 0, -1):
-            trigger = tuple(tokens[position : position + size])
-            if trigger in table:
-                concepts.append(Concept(_alternatives(trigger, table[trigger])))
-                position += size
-                break
-        else:
-            token = tokens[position]
-            if token not in STOP_WORDS:
-                concepts.append(Concept((token,)))
-            position += 1
-    if not concepts and tokens:
+    while position < len(flat):
+        matched = _longest_rule(flat, position, table, longest)
+        if matched:
+            size, concept = matched
+            concepts.append(concept)
+            position += size
+            continue
+        parts = starts.get(position, 1)
+        if parts > 1:
+            concepts.append(_compound(flat[position : position + parts], table))
+            position += parts
+            continue
+        word = flat[position]
+        if word not in STOP_WORDS:
+            concepts.append(Concept((word, *spelling_variants(word))))
+        position += 1
+    if not concepts and flat:
         # A question made only of stop words ("how to") still means something to its asker.
-        concepts = [Concept((token,)) for token in dict.fromkeys(tokens)]
+        concepts = [Concept((word,)) for word in dict.fromkeys(flat)]
     return _without_repeats(concepts)
 
 
+def _longest_rule(flat: list[str], position: int, table: dict, longest: int):
+    """(how many words, the concept) of the longest rule starting here, in either spelling."""
+    for size in range(min(longest, len(flat) - position), 0, -1):
+        trigger = tuple(flat[position : position + size])
+        for spelled in (trigger, tuple(_british(word) for word in trigger)):
+            if spelled in table:
+                return size, Concept(_alternatives(trigger, table[spelled]), known=True)
+    return None
+
+
+def _british(word: str) -> str:
+    """The British spelling, which the shipped vocabulary is written in."""
+    matched = _ISE.match(word)
+    if matched and matched.group(2) == "iz":
+        return matched.group(1) + "is" + matched.group(3)
+    for american, british in _AMERICAN_TO_BRITISH.items():
+        if word.startswith(american) and not word.startswith(british):
+            return british + word[len(american) :]
+    return word
+
+
+def _compound(parts: list[str], table: dict) -> Concept:
+    """A hyphenated word matches itself written apart or joined: "low-code" finds "low code"
+    and "lowcode" (and whatever the vocabulary says the joined word means)."""
+    apart, joined = " ".join(parts), "".join(parts)
+    known = table.get((joined,), ())
+    return Concept(tuple(dict.fromkeys((apart, joined, *known))), known=bool(known))
+
+
 def _alternatives(trigger: tuple[str, ...], phrases: tuple[str, ...]) -> tuple[str, ...]:
-    """The typed words first when they are one of the phrases; a `=>` rewrite drops them."""
-    if not any(words(phrase) == list(trigger) for phrase in phrases):
-        return phrases
+    """The typed words first, then the phrases the vocabulary gives them."""
     typed = " ".join(trigger)
-    return (typed, *(phrase for phrase in phrases if phrase != typed))
+    return tuple(dict.fromkeys((typed, *phrases)))
 
 
 def _without_repeats(concepts: list[Concept]) -> list[Concept]:

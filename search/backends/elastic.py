@@ -27,9 +27,10 @@ from search.query import (
     build_count_body,
     build_search_body,
     clamp_page,
-    needs_typo_tolerance,
+    needs_loosening,
 )
 from search.sources import sources
+from search.synonyms import expand
 from search.types import (
     BACKEND_ELASTICSEARCH,
     DATE_RANGES,
@@ -91,22 +92,19 @@ def search(
         per_page=per_page,
     )
     first = _send("search", **request())
-    suggestion = _suggestion(first, query)
-    typo_tolerant = bool(query) and needs_typo_tolerance(first)
+    loose = bool(query) and needs_loosening(first)
+    # "Did you mean" only when the words as typed found little: a correctly spelt question that
+    # finds plenty is never second-guessed.
+    suggestion = _suggestion(first, query) if loose else ""
     # A suggestion is counted for this person (their audiences and filters, so a word only
-    # members see is never leaked), with typo tolerance when the results it competes with had it.
-    counted = build_count_body(
-        suggestion, audiences=audiences, filters=filters, typo_tolerant=typo_tolerant
-    )
-    if typo_tolerant:
-        # Few results for the words as typed: try again with near misses (TYPO_FALLBACK_BELOW),
-        # counting the suggestion in the same round trip.
-        answer, found = _search_and_count(
-            request(typo_tolerant=True), counted if suggestion else None
-        )
+    # members see is never leaked), loosened as the results it competes with were.
+    counted = build_count_body(suggestion, audiences=audiences, filters=filters, loose=loose)
+    if loose:
+        # Few results for most of the words as typed: try again with any word and near misses
+        # (TYPO_FALLBACK_BELOW), counting the suggestion in the same round trip.
+        answer, found = _search_and_count(request(loose=True), counted if suggestion else None)
     else:
-        answer = first
-        found = _send("count", **counted)["count"] if suggestion else 0
+        answer, found = first, 0
     total = answer["hits"]["total"]["value"]
     scored = bool(query) and sort != SORT_NEWEST
     return SearchResults(
@@ -278,13 +276,27 @@ def _names(counts: dict[str, dict[str, int]]) -> list[tuple[str, str, str]]:
 
 
 def _suggestion(answer: dict, query: str) -> str:
-    """The phrase suggester's correction, if it proposes one different from the query. Only a
-    likely misspelling gets one (see `did_you_mean` in search.query), so counting it is rare."""
+    """The phrase suggester's correction, if it proposes one different from the query, with every
+    word the vocabulary knows (an acronym, a synonym) or typed in capitals kept as typed."""
     options = answer.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
     if not options:
         return ""
-    suggestion = options[0]["text"]
+    suggested = options[0]["text"].split()
+    typed = query.split()
+    if len(suggested) != len(typed):
+        return ""  # the suggester joined or split words: it cannot be lined up with the question
+    kept = [
+        word if _keep_as_typed(word) else correction
+        for word, correction in zip(typed, suggested, strict=True)
+    ]
+    suggestion = " ".join(kept)
     return "" if suggestion.casefold() == query.casefold() else suggestion
+
+
+def _keep_as_typed(word: str) -> bool:
+    if word.isupper() or len(word) < 4:
+        return True
+    return any(concept.known for concept in expand(word))
 
 
 def _tag_suggestions(answer: dict, prefix: str) -> list[Suggestion]:

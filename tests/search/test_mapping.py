@@ -7,7 +7,8 @@ from elasticsearch import BadRequestError
 from search.documents import index_body
 from search.indexes import create_index
 
-TEXT = {"analyzer": "commons_text", "search_analyzer": "commons_text_search", "type": "text"}
+TEXT = {"analyzer": "commons_text", "type": "text"}
+JOINED = {"analyzer": "commons_joined", "search_analyzer": "commons_text", "type": "text"}
 AUTOCOMPLETE = {
     "analyzer": "commons_autocomplete",
     "search_analyzer": "commons_autocomplete_search",
@@ -19,21 +20,21 @@ PINNED_MAPPINGS = {
     "properties": {
         "answered": {"type": "boolean"},
         "audience": {"type": "keyword"},
-        "body": TEXT,
+        "body": {**TEXT, "copy_to": "spelling", "fields": {"joined": JOINED}},
         "community": {"type": "keyword"},
         "expires_on": {"type": "date"},
         "kind": {"type": "keyword"},
         "meta_line": {"index": False, "type": "keyword"},
         "object_id": {"type": "keyword"},
-        "organisation_names": TEXT,
+        "organisation_names": {**TEXT, "copy_to": "spelling"},
         "organisations": {"type": "keyword"},
         "published_at": {"type": "date"},
         "region": {"type": "keyword"},
         "reply_count": {"type": "integer"},
-        "service_area_names": TEXT,
+        "service_area_names": {**TEXT, "copy_to": "spelling"},
         "service_areas": {"type": "keyword"},
         "spelling": {"analyzer": "standard", "type": "text"},
-        "summary": {**TEXT, "copy_to": "spelling"},
+        "summary": {**TEXT, "copy_to": "spelling", "fields": {"joined": JOINED}},
         "tags": {
             "copy_to": "spelling",
             "fields": {"autocomplete": AUTOCOMPLETE, "text": TEXT},
@@ -45,6 +46,7 @@ PINNED_MAPPINGS = {
             "fields": {
                 "autocomplete": AUTOCOMPLETE,
                 "exact": {"analyzer": "standard", "type": "text"},
+                "joined": JOINED,
             },
         },
         "updated_at": {"type": "date"},
@@ -63,14 +65,14 @@ def test_the_analysis_settings_define_the_pinned_analysers_and_filters():
     assert sorted(analysis["analyzer"]) == [
         "commons_autocomplete",
         "commons_autocomplete_search",
+        "commons_joined",
         "commons_text",
-        "commons_text_search",
     ]
     assert sorted(analysis["filter"]) == [
         "commons_autocomplete",
+        "commons_joined",
         "commons_possessive",
         "commons_stemmer",
-        "commons_synonyms",
     ]
 
 
