@@ -55,6 +55,9 @@ _AMERICAN_TO_BRITISH = {
 }
 _BRITISH_TO_AMERICAN = {british: american for american, british in _AMERICAN_TO_BRITISH.items()}
 # -ise/-ize and -isation/-ization, with what may follow: "harmonisation", "prioritized".
+# Longer than this, two words written as one are not a word anybody types.
+MAX_JOINED_LENGTH = 20
+MAX_JOINED_PART = 4
 _ISE = re.compile(r"^([a-z]{4,})(i[sz])(e|es|ed|ing|er|ers|ation|ations)$")
 
 
@@ -174,8 +177,32 @@ def expand(query: str, rules: tuple[str, ...] | None = None) -> list[Concept]:
         position += 1
     if not concepts and flat:
         # A question made only of stop words ("how to") still means something to its asker.
-        concepts = [Concept((word,)) for word in dict.fromkeys(flat)]
-    return _without_repeats(concepts)
+        return [Concept((word,)) for word in dict.fromkeys(flat)]
+    return _without_repeats(_with_joined_neighbours(concepts))
+
+
+def _with_joined_neighbours(concepts: list[Concept]) -> list[Concept]:
+    """Two plain words side by side may be one word in the content ("low code" is often
+    "lowcode"): each of the two also matches them joined, so a document saying "lowcode"
+    mentions both concepts."""
+    plain = [
+        not concept.known and len(concept.alternatives) <= 2 and " " not in concept.typed
+        for concept in concepts
+    ]
+    extra: list[list[str]] = [[] for _ in concepts]
+    for index in range(len(concepts) - 1):
+        if plain[index] and plain[index + 1]:
+            first, second = concepts[index].typed, concepts[index + 1].typed
+            joined = first + second
+            # A prefix or a short word joins ("anti fraud", "web chat"); two long words
+            # ("councils share") are two words.
+            if min(len(first), len(second)) <= MAX_JOINED_PART and len(joined) <= MAX_JOINED_LENGTH:
+                extra[index].append(joined)
+                extra[index + 1].append(joined)
+    return [
+        Concept((*concept.alternatives, *more), known=concept.known) if more else concept
+        for concept, more in zip(concepts, extra, strict=True)
+    ]
 
 
 def _longest_rule(flat: list[str], position: int, table: dict, longest: int):

@@ -61,16 +61,19 @@ class Matcher:
         return cls(tuple(compiled), tuple(stems))
 
     def score(self, weighted_texts: dict[str, str]) -> float:
-        """Each concept adds the weight of the best field it appears in."""
+        """How many concepts appear, then (below 1) the weight of the best field each appears
+        in: without word statistics, "council" in an organisation's name must not outrank a
+        case study that mentions more of what was asked."""
         normalised = {weight: " ".join(words(text)) for weight, text in weighted_texts.items()}
-        total = 0.0
+        matched, weights = 0, 0.0
         for patterns in self.concepts:
             best = 0.0
             for weight, text in normalised.items():
                 if WEIGHTS[weight] > best and any(p.search(text) for p in patterns):
                     best = WEIGHTS[weight]
-            total += best
-        return total
+            if best:
+                matched, weights = matched + 1, weights + best
+        return matched + weights / (len(self.concepts) + 1)
 
     def snippet(self, text: str) -> SafeString:
         """Escaped words around the first match, each matched word in <mark>."""

@@ -59,11 +59,32 @@ def tsquery(concepts: list[Concept]) -> SearchQuery:
     """Any concept, in any of its phrasings: an OR, so a question's every word need not appear."""
     combined = None
     for concept in concepts:
-        for phrase in concept.alternatives:
-            search_type = "phrase" if " " in phrase else "plain"
-            part = SearchQuery(phrase, search_type=search_type, config=CONFIG)
-            combined = part if combined is None else combined | part
+        part = concept_tsquery(concept)
+        combined = part if combined is None else combined | part
     return combined
+
+
+def concept_tsquery(concept: Concept) -> SearchQuery:
+    combined = None
+    for phrase in concept.alternatives:
+        search_type = "phrase" if " " in phrase else "plain"
+        part = SearchQuery(phrase, search_type=search_type, config=CONFIG)
+        combined = part if combined is None else combined | part
+    return combined
+
+
+def coverage(concepts: list[Concept]):
+    """How many of the question's concepts a row mentions. PostgreSQL's ranking knows nothing of
+    how common a word is, so "council", in every organisation's name, would otherwise outrank
+    the case study that mentions three of the four things asked about."""
+    counted = [
+        Case(When(_vector=concept_tsquery(concept), then=Value(1)), default=Value(0))
+        for concept in concepts
+    ]
+    total = counted[0]
+    for part in counted[1:]:
+        total = total + part
+    return total
 
 
 def _text(kind: KindFields, field: fields_module.TextField, *, plain: bool = False):
@@ -106,7 +127,8 @@ def rank(
         queryset.annotate(_vector=vector(kind))
         .filter(_vector=query)
         .annotate(
-            _rank=SearchRank(F("_vector"), query, normalization=Value(1)),
+            # Concepts mentioned first, then PostgreSQL's rank (below 1) among equals.
+            _rank=coverage(concepts) + SearchRank(F("_vector"), query, normalization=Value(1)),
             _date=date if date is not None else Value(None, output_field=DateTimeField()),
             _total=Window(Count("pk")),
         )

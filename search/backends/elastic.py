@@ -285,18 +285,13 @@ def _suggestion(answer: dict, query: str) -> str:
     typed = query.split()
     if len(suggested) != len(typed):
         return ""  # the suggester joined or split words: it cannot be lined up with the question
+    known = {word for concept in expand(query) if concept.known for word in concept.typed.split()}
     kept = [
-        word if _keep_as_typed(word) else correction
+        word if word.isupper() or len(word) < 4 or word.casefold() in known else correction
         for word, correction in zip(typed, suggested, strict=True)
     ]
     suggestion = " ".join(kept)
     return "" if suggestion.casefold() == query.casefold() else suggestion
-
-
-def _keep_as_typed(word: str) -> bool:
-    if word.isupper() or len(word) < 4:
-        return True
-    return any(concept.known for concept in expand(word))
 
 
 def _tag_suggestions(answer: dict, prefix: str) -> list[Suggestion]:

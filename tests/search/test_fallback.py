@@ -319,3 +319,21 @@ def test_when_elasticsearch_does_not_answer_the_database_does_and_says_so(librar
     assert results.backend == "database"
     assert titles(results) == ["Three councils share revenues and benefits"]
     assert [s.text for s in suggestions] == ["Three councils share revenues and benefits"]
+
+
+@pytest.mark.parametrize("vendor", ["postgresql", "portable"])
+def test_an_organisation_named_council_does_not_outrank_the_answer(library, vendor, monkeypatch):
+    if vendor == "portable":
+        monkeypatch.setattr(database, "_full_text", lambda: False)
+    OrganisationFactory(name="Allshire County Council", summary="A county council.")
+    make_case_study(
+        library.case_studies,
+        title="A single email domain for five councils",
+        summary="Staff moved to one address book.",
+        outcomes="<p>" + "The programme ran for two years across the partnership. " * 40
+        + "Every officer now has one email address.</p>",
+    )
+
+    assert titles(find("one email address for all councils"))[0] == (
+        "A single email domain for five councils"
+    )
