@@ -97,11 +97,15 @@ def needs_loosening(answer: dict) -> bool:
     return words_found(answer) < TYPO_FALLBACK_BELOW
 
 
-def concept_query(concept: Concept, *, loose: bool = False) -> dict:
+def concept_query(concept: Concept, *, loose: bool = False, correction: str = "") -> dict:
     """Documents that mention the concept in any of its phrasings, scored by the best one; with
-    `loose`, near misses of a typed word too (never of a known term such as an acronym)."""
+    `loose`, near misses of a typed word too (never of a known term such as an acronym), and
+    the index's own correction of a word it does not hold, as if it had been typed."""
     phrasings = []
-    for phrase in concept.alternatives:
+    alternatives = concept.alternatives
+    if loose and correction and not concept.known:
+        alternatives = (*alternatives, correction)
+    for phrase in alternatives:
         if " " in phrase:
             phrasings.append(
                 {
@@ -140,15 +144,22 @@ def concept_query(concept: Concept, *, loose: bool = False) -> dict:
     return phrasings[0] if len(phrasings) == 1 else {"dis_max": {"queries": phrasings}}
 
 
-def text_query(query: str, *, loose: bool = False) -> dict:
-    """Documents that match most of the question's concepts (any of them, with near misses, when
-    `loose`), scored by where and how they match, with a bonus for the question's own phrase."""
+def text_query(
+    query: str, *, loose: bool = False, corrections: dict[str, str] | None = None
+) -> dict:
+    """Documents that match most of the question's concepts (any of them, with near misses and
+    `corrections` of misspelt words, when `loose`), scored by where and how they match, with a
+    bonus for the question's own phrase."""
     concepts = expand(query)
     if not concepts:
         return {"match_none": {}}
+    corrections = corrections or {}
     words = {
         "bool": {
-            "should": [concept_query(concept, loose=loose) for concept in concepts],
+            "should": [
+                concept_query(concept, loose=loose, correction=corrections.get(concept.typed, ""))
+                for concept in concepts
+            ],
             "minimum_should_match": (
                 LOOSE_MINIMUM_SHOULD_MATCH if loose else MINIMUM_SHOULD_MATCH
             ),
@@ -223,24 +234,32 @@ def highlighting(query: str) -> dict:
 
 
 def did_you_mean(query: str) -> dict:
-    """A phrase suggester over plain (unstemmed, unexpanded) words from every text field; it
-    proposes a correction only for words the index does not hold, and only when the correction
-    is likelier than what was typed (the backend also keeps known terms as typed)."""
+    """A term suggester over plain (unstemmed, unexpanded) words from every text field: for each
+    word the index does not hold at all, the likeliest word it does hold, one or two letters
+    away. It feeds the loosened retry (`corrections`) and "did you mean"; known terms, words in
+    capitals and short words are kept as typed by the backend."""
     return {
         "text": query,
         "spelling": {
-            "phrase": {
+            "term": {
                 "field": "spelling",
                 "size": 1,
-                "gram_size": 1,
-                "max_errors": 2,
-                "confidence": 1.0,
-                "direct_generator": [
-                    {"field": "spelling", "suggest_mode": "missing", "min_word_length": 4}
-                ],
+                "suggest_mode": "missing",
+                "min_word_length": 4,
+                "prefix_length": 1,
+                "sort": "score",
             }
         },
     }
+
+
+def corrections(answer: dict) -> dict[str, str]:
+    """{typed word: the index's correction} from an answer to a request with `did_you_mean`."""
+    found = {}
+    for entry in answer.get("suggest", {}).get("spelling", []):
+        if entry.get("options"):
+            found[entry["text"].casefold()] = entry["options"][0]["text"]
+    return found
 
 
 SOURCE_FIELDS = ["kind", "title", "summary", "url", "published_at", "meta_line"]
@@ -256,6 +275,7 @@ def build_search_body(
     per_page: int,
     today: date | None = None,
     loose: bool = False,
+    corrections: dict[str, str] | None = None,
 ) -> dict:
     """The whole search, as one request: hits, facet counts and spelling suggestion.
 
@@ -267,7 +287,7 @@ def build_search_body(
     page = clamp_page(page, per_page)
     restrict = visibility_filters(audiences, today=today) + scope_filters(filters)
     if query:
-        scored = nudged(text_query(query, loose=loose))
+        scored = nudged(text_query(query, loose=loose, corrections=corrections))
         main = {"bool": {"must": [scored], "filter": restrict}}
     else:
         main = {"bool": {"filter": restrict}}
@@ -301,12 +321,13 @@ def build_count_body(
     filters: SearchFilters,
     today: date | None = None,
     loose: bool = True,
+    corrections: dict[str, str] | None = None,
 ) -> dict:
     """How many results these words would find for this person (checks a spelling suggestion),
     loosened when the search it is compared with was."""
     restrict = visibility_filters(audiences, today=today) + scope_filters(filters)
     restrict += selected_facet_filters(filters)
-    words = text_query(query, loose=loose)
+    words = text_query(query, loose=loose, corrections=corrections)
     return {"query": {"bool": {"must": [words], "filter": restrict}}}
 
 

@@ -29,6 +29,7 @@ from search.query import (
     clamp_page,
     needs_loosening,
 )
+from search.query import corrections as suggested_corrections
 from search.sources import sources
 from search.synonyms import expand
 from search.types import (
@@ -95,14 +96,17 @@ def search(
     loose = bool(query) and needs_loosening(first)
     # "Did you mean" only when the words as typed found little: a correctly spelt question that
     # finds plenty is never second-guessed.
-    suggestion = _suggestion(first, query) if loose else ""
+    fixes = _corrections(first, query) if loose else {}
+    suggestion = _suggestion(query, fixes)
     # A suggestion is counted for this person (their audiences and filters, so a word only
     # members see is never leaked), loosened as the results it competes with were.
     counted = build_count_body(suggestion, audiences=audiences, filters=filters, loose=loose)
     if loose:
         # Few results for most of the words as typed: try again with any word and near misses
         # (TYPO_FALLBACK_BELOW), counting the suggestion in the same round trip.
-        answer, found = _search_and_count(request(loose=True), counted if suggestion else None)
+        answer, found = _search_and_count(
+            request(loose=True, corrections=fixes), counted if suggestion else None
+        )
     else:
         answer, found = first, 0
     total = answer["hits"]["total"]["value"]
@@ -275,23 +279,25 @@ def _names(counts: dict[str, dict[str, int]]) -> list[tuple[str, str, str]]:
 # --- suggestions ----------------------------------------------------------------------------
 
 
-def _suggestion(answer: dict, query: str) -> str:
-    """The phrase suggester's correction, if it proposes one different from the query, with every
-    word the vocabulary knows (an acronym, a synonym) or typed in capitals kept as typed."""
-    options = answer.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
-    if not options:
-        return ""
-    suggested = options[0]["text"].split()
-    typed = query.split()
-    if len(suggested) != len(typed):
-        return ""  # the suggester joined or split words: it cannot be lined up with the question
+def _corrections(answer: dict, query: str) -> dict[str, str]:
+    """The index's corrections of words it does not hold, but never of a word the vocabulary
+    knows (an acronym, a synonym), one typed in capitals, or a short one."""
     known = {word for concept in expand(query) if concept.known for word in concept.typed.split()}
-    kept = [
-        word if word.isupper() or len(word) < 4 or word.casefold() in known else correction
-        for word, correction in zip(typed, suggested, strict=True)
-    ]
-    suggestion = " ".join(kept)
-    return "" if suggestion.casefold() == query.casefold() else suggestion
+    protected = {
+        word.casefold() for word in query.split() if word.isupper() or len(word) < 4
+    } | known
+    return {
+        word: correction
+        for word, correction in suggested_corrections(answer).items()
+        if word not in protected and correction != word
+    }
+
+
+def _suggestion(query: str, fixes: dict[str, str]) -> str:
+    """The question with each misspelt word corrected, or "" when nothing was."""
+    if not fixes:
+        return ""
+    return " ".join(fixes.get(word.casefold(), word) for word in query.split())
 
 
 def _tag_suggestions(answer: dict, prefix: str) -> list[Suggestion]:
