@@ -100,19 +100,20 @@ class VocabularyEntry(models.Model):
     # is already there. A digest, since a long synonym set would not fit an index.
     key = models.CharField(max_length=64, unique=True, editable=False)
     document_count = models.PositiveIntegerField("found in documents", default=0)
-    example_title = models.CharField(max_length=255, blank=True)
-    example_url = models.CharField(max_length=500, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    example_title = models.CharField("example document", max_length=255, blank=True)
+    example_url = models.CharField("example link", max_length=500, blank=True)
+    created_at = models.DateTimeField("added on", default=timezone.now, editable=False)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name="decided by",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="The editor who added, confirmed or rejected it.",
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField("decided on", null=True, blank=True)
 
     class Meta:
         verbose_name = "vocabulary entry"
