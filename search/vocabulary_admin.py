@@ -285,6 +285,8 @@ class VocabularyViewSet(ModelViewSet):
     menu_label = "Search vocabulary"
     menu_order = 220
     add_to_admin_menu = True
+    # Nothing refers to an entry: tracking its usage would only cost a query per save.
+    add_to_reference_index = False
     index_view_class = VocabularyIndexView
     add_view_class = VocabularyCreateView
     edit_view_class = VocabularyEditView

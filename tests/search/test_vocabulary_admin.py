@@ -6,12 +6,14 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from search import vocabulary
 from search.models import SearchTermDay, VocabularyEntry
+from search.vocabulary_services import vocabulary_entry_decide
 from tests.factories import UserFactory, VocabularyEntryFactory
 
 pytestmark = pytest.mark.django_db
@@ -171,6 +173,18 @@ def test_deciding_needs_a_post_with_a_csrf_token(editor):
     assert with_token.status_code == 302
     entry.refresh_from_db()
     assert entry.status == Status.CONFIRMED
+
+
+def test_only_editors_may_decide_whatever_calls_the_service(admin_user_not_editor, editor):
+    entry = mined("mash", "multi-agency safeguarding hub")
+
+    with pytest.raises(PermissionDenied):
+        vocabulary_entry_decide(entry=entry, status=Status.CONFIRMED, user=admin_user_not_editor)
+    with pytest.raises(ValueError):
+        vocabulary_entry_decide(entry=entry, status=Status.CANDIDATE, user=editor)
+
+    entry.refresh_from_db()
+    assert entry.status == Status.CANDIDATE and entry.decided_by is None
 
 
 def test_the_way_back_after_deciding_stays_on_this_site(client, editor):
