@@ -117,7 +117,7 @@ class VocabularyEntry(models.Model):
 
     class Meta:
         verbose_name = "vocabulary entry"
-        verbose_name_plural = "search vocabulary"
+        verbose_name_plural = "vocabulary entries"
         indexes = [models.Index(fields=["status", "kind"], name="search_vocabulary_status")]
 
     def __str__(self) -> str:
