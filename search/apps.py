@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: the receivers import knowledge and community models.
-        from search import signals
+        from search import signals, vocabulary
 
         signals.connect()
+        vocabulary.connect()

@@ -11,6 +11,7 @@ from elasticsearch import Elasticsearch, helpers
 
 from search import elasticsearch
 from search.documents import alias_name, document_id
+from search.mining import mine_documents
 from search.sources import source_for
 
 logger = logging.getLogger(__name__)
@@ -124,6 +125,9 @@ class _Sender:
 def _actions(kind: str, object_ids: Iterable[str], target: str) -> list[dict]:
     object_ids = [str(pk) for pk in dict.fromkeys(object_ids)]
     documents = source_for(kind).documents(object_ids)
+    # Acronyms the batch defines become vocabulary candidates: a few queries a batch, and a
+    # failure there is logged, never raised.
+    mine_documents(kind, object_ids, documents)
     actions = []
     for object_id in object_ids:
         body = documents.get(object_id)

@@ -1,7 +1,14 @@
-"""Search's own tables: the outbox that keeps Elasticsearch in step, and what people search for."""
+"""Search's own tables: the outbox that keeps Elasticsearch in step, what people search for, and
+the editors' vocabulary (synonyms, acronyms and residents' words)."""
 
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+
+from search.phrases import clean_phrases, rule_phrase
 
 
 class IndexTask(models.Model):
@@ -55,3 +62,191 @@ class SearchTermDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term} on {self.day}"
+
+
+class VocabularyEntry(models.Model):
+    """Words the search engine treats as meaning the same, managed by editors: a set of phrases
+    that mean the same, an acronym and its long form, or words residents use for what the
+    council calls something else. Only confirmed entries apply (`search.vocabulary.rules()`).
+
+    `terms` and `meanings` hold one cleaned phrase a line: a synonym's phrases (no meanings);
+    an acronym's short form and long form; the residents' words and the council's words.
+    """
+
+    class Kind(models.TextChoices):
+        SYNONYM = "synonym", "Same meaning"
+        ACRONYM = "acronym", "Acronym"
+        PLAIN_ENGLISH = "plain_english", "Residents' words"
+
+    class Status(models.TextChoices):
+        CANDIDATE = "candidate", "Waiting for a decision"
+        CONFIRMED = "confirmed", "In use"
+        REJECTED = "rejected", "Rejected"
+
+    class Origin(models.TextChoices):
+        EDITOR = "editor", "Added by an editor"
+        MINED = "mined", "Found in content"
+
+    kind = models.CharField("kind", max_length=20, choices=Kind.choices)
+    terms = models.TextField("words", blank=True)
+    meanings = models.TextField("meaning", blank=True)
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.CANDIDATE
+    )
+    origin = models.CharField(
+        "where it came from", max_length=20, choices=Origin.choices, default=Origin.EDITOR
+    )
+    # One entry per meaning: mining finds "(MASH)" again and again, and an editor may type what
+    # is already there. A digest, since a long synonym set would not fit an index.
+    key = models.CharField(max_length=64, unique=True, editable=False)
+    document_count = models.PositiveIntegerField("found in documents", default=0)
+    example_title = models.CharField("example document", max_length=255, blank=True)
+    example_url = models.CharField("example link", max_length=500, blank=True)
+    created_at = models.DateTimeField("added on", default=timezone.now, editable=False)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="decided by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The editor who added, confirmed or rejected it.",
+    )
+    decided_at = models.DateTimeField("decided on", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "vocabulary entry"
+        verbose_name_plural = "vocabulary entries"
+        indexes = [models.Index(fields=["status", "kind"], name="search_vocabulary_status")]
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.ACRONYM:
+            return f"{self.terms}: {self.meanings}"
+        if self.kind == self.Kind.PLAIN_ENGLISH:
+            return f"{', '.join(self.phrases)} → {', '.join(self.meaning_phrases)}"
+        return ", ".join(self.phrases)
+
+    def save(self, *args, **kwargs) -> None:
+        self.key = self.key_for(self.kind, self.phrases, self.meaning_phrases)
+        super().save(*args, **kwargs)
+
+    @property
+    def phrases(self) -> list[str]:
+        return [line for line in self.terms.splitlines() if line.strip()]
+
+    @property
+    def meaning_phrases(self) -> list[str]:
+        return [line for line in self.meanings.splitlines() if line.strip()]
+
+    def rule(self) -> str:
+        """The entry as one Solr rule (see `search.vocabulary`)."""
+        left = ", ".join(dict.fromkeys(rule_phrase(p) for p in self.phrases))
+        right = ", ".join(dict.fromkeys(rule_phrase(p) for p in self.meaning_phrases))
+        if self.kind == self.Kind.PLAIN_ENGLISH:
+            return f"{left} => {right}"
+        return f"{left}, {right}" if right else left
+
+    @classmethod
+    def key_for(cls, kind: str, phrases: list[str], meanings: list[str]) -> str:
+        """The same for two entries that make the same rule, whatever their order or hyphens."""
+        left = sorted({rule_phrase(p) for p in phrases})
+        right = sorted({rule_phrase(p) for p in meanings})
+        if kind == cls.Kind.SYNONYM:
+            left, right = sorted({*left, *right}), []
+        text = "\n".join([kind, *left, "=>", *right])
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def clean(self) -> None:
+        check = _ENTRY_CHECKS.get(self.kind)
+        if check is None:
+            raise ValidationError("Choose what kind of entry this is.")
+        phrases, meanings = check(self.terms, self.meanings)
+        self.terms, self.meanings = "\n".join(phrases), "\n".join(meanings)
+        self.key = self.key_for(self.kind, phrases, meanings)
+        same = VocabularyEntry.objects.filter(key=self.key).exclude(pk=self.pk).first()
+        if same is not None:
+            status = same.get_status_display().lower()
+            confirmed = same.status == self.Status.CONFIRMED
+            advice = "" if confirmed else " Confirm it in the list instead."
+            raise ValidationError(
+                {"terms": f"This is already in the search vocabulary ({status}): “{same}”.{advice}"}
+            )
+
+    def validate_unique(self, exclude=None) -> None:
+        # clean() checks `key` and says which entry is already there.
+        super().validate_unique(exclude={*(exclude or ()), "key"})
+
+
+def _cleaned(text: str, field: str, errors: dict[str, list]) -> list[str]:
+    try:
+        return clean_phrases(text)
+    except ValidationError as error:
+        errors.setdefault(field, []).extend(error.error_list)
+        return []
+
+
+def _check_synonym(terms: str, meanings: str) -> tuple[list[str], list[str]]:
+    errors: dict[str, list] = {}
+    phrases = _cleaned("\n".join([terms, meanings]), "terms", errors)
+    if not errors and len({rule_phrase(p) for p in phrases}) < 2:
+        errors["terms"] = ["Give at least two words or phrases that mean the same, one a line."]
+    if errors:
+        raise ValidationError(errors)
+    return phrases, []
+
+
+def _check_acronym(terms: str, meanings: str) -> tuple[list[str], list[str]]:
+    errors: dict[str, list] = {}
+    short = _cleaned(terms, "terms", errors)
+    long = _cleaned(meanings, "meanings", errors)
+    if "terms" not in errors and len(short) != 1:
+        errors["terms"] = ["Give one short form, for example MASH."]
+    if "meanings" not in errors and len(long) != 1:
+        errors["meanings"] = ["Give one long form, for example multi-agency safeguarding hub."]
+    if not errors and rule_phrase(short[0]) == rule_phrase(long[0]):
+        errors["meanings"] = ["The long form must be different from the short form."]
+    if errors:
+        raise ValidationError(errors)
+    return short, long
+
+
+def _check_plain_english(terms: str, meanings: str) -> tuple[list[str], list[str]]:
+    errors: dict[str, list] = {}
+    residents = _cleaned(terms, "terms", errors)
+    council = _cleaned(meanings, "meanings", errors)
+    if "terms" not in errors and not residents:
+        errors["terms"] = ["Give at least one word or phrase residents use, for example bins."]
+    if "meanings" not in errors and not council:
+        errors["meanings"] = [
+            "Give at least one word or phrase the council uses, for example waste collection."
+        ]
+    if not errors and {rule_phrase(p) for p in council} <= {rule_phrase(p) for p in residents}:
+        errors["meanings"] = ["Give council words that are different from the residents' words."]
+    if errors:
+        raise ValidationError(errors)
+    return residents, council
+
+
+_ENTRY_CHECKS = {
+    VocabularyEntry.Kind.SYNONYM: _check_synonym,
+    VocabularyEntry.Kind.ACRONYM: _check_acronym,
+    VocabularyEntry.Kind.PLAIN_ENGLISH: _check_plain_english,
+}
+
+
+class VocabularySighting(models.Model):
+    """A search document that defines a mined entry, so `document_count` counts documents, not
+    times indexed: a rebuild or an edit indexes the same document again."""
+
+    entry = models.ForeignKey(VocabularyEntry, on_delete=models.CASCADE, related_name="sightings")
+    document = models.CharField(max_length=120)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "document"], name="one_sighting_a_document")
+        ]
+        indexes = [models.Index(fields=["document"], name="search_sighting_document")]
+
+    def __str__(self) -> str:
+        return f"{self.entry} in {self.document}"

@@ -1,6 +1,10 @@
-"""The "Search terms" report under Reports in the Wagtail admin: what people searched for in the
-last 30 days, most searched first, and which searches found nothing. Editors and moderators
-only; downloadable as CSV or Excel."""
+"""Search in the Wagtail admin, for editors and moderators only:
+
+- the "Search terms" report under Reports: what people searched for in the last 30 days, most
+  searched first, and which searches found nothing (each with a link to add it to the
+  vocabulary); downloadable as CSV or Excel;
+- the "Search vocabulary" screen (`search.vocabulary_admin`).
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
@@ -8,9 +12,29 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
+from wagtail.permissions import register_permission_policy
 
 from community.permissions import is_editor
 from search.analytics import REPORT_DAYS, term_counts
+from search.models import VocabularyEntry
+from search.vocabulary_admin import EditorsOnlyPolicy, VocabularyViewSet, add_entry_url
+from search.vocabulary_services import CONFIRM_ACTION, REJECT_ACTION
+
+# Before anything asks Wagtail for the model's policy, or it makes a default one.
+register_permission_policy(VocabularyEntry, EditorsOnlyPolicy(VocabularyEntry))
+
+
+class AddToVocabularyColumn(Column):
+    """For a term that found nothing, a link to add it to the vocabulary as words residents use
+    (the likeliest reason a search finds nothing), the term filled in; the form offers the other
+    kinds."""
+
+    cell_template_name = "search/admin/add_to_vocabulary_cell.html"
+
+    def get_value(self, row):
+        if not row["without_results"]:
+            return ""
+        return add_entry_url(VocabularyEntry.Kind.PLAIN_ENGLISH, row["term"])
 
 
 class SearchTermsReport(ReportView):
@@ -24,6 +48,7 @@ class SearchTermsReport(ReportView):
         Column("term", label="Search term"),
         Column("searches", label="Searches"),
         Column("without_results", label="Found nothing"),
+        AddToVocabularyColumn("vocabulary", label="Vocabulary"),
     ]
     list_export = ["term", "searches", "without_results"]
     export_headings = {
@@ -61,6 +86,7 @@ class SearchTermsReport(ReportView):
                 "found_nothing_only": self.found_nothing_only,
                 "all_terms_url": reverse("search_terms_report"),
                 "found_nothing_url": f"{reverse('search_terms_report')}?found=nothing",
+                "vocabulary_url": reverse("search_vocabulary:index"),
             }
         )
         return context
@@ -88,3 +114,14 @@ def register_search_terms_menu_item():
     return SearchTermsMenuItem(
         "Search terms", reverse("search_terms_report"), icon_name="search", order=900
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_vocabulary_viewset():
+    return VocabularyViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_vocabulary_log_actions(actions):
+    actions.register_action(CONFIRM_ACTION, "Confirm", "Confirmed for the search vocabulary")
+    actions.register_action(REJECT_ACTION, "Reject", "Rejected for the search vocabulary")

@@ -2,7 +2,16 @@ import pytest
 
 from knowledge.models import HomePage
 from knowledge.services import Library, home_page_ensure, library_ensure
-from search import elasticsearch
+from search import elasticsearch, vocabulary
+
+
+@pytest.fixture(autouse=True)
+def _fresh_vocabulary():
+    """Each test reads the vocabulary its own database holds: the per-process copy of the rules
+    (kept for 30 seconds) would otherwise carry one test's entries into the next."""
+    vocabulary.clear_cache()
+    yield
+    vocabulary.clear_cache()
 
 
 @pytest.fixture

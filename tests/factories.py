@@ -32,6 +32,7 @@ from knowledge.models import (
     ServiceArea,
     SharedService,
 )
+from search.models import VocabularyEntry
 
 
 class UserFactory(DjangoModelFactory):
@@ -255,3 +256,16 @@ class ListingFactory(DjangoModelFactory):
     region = "north-west"
     capacity = 2
     expires_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=90))
+
+
+class VocabularyEntryFactory(DjangoModelFactory):
+    """An acronym an editor added, in use; tests say what they need of the rest."""
+
+    class Meta:
+        model = VocabularyEntry
+
+    kind = VocabularyEntry.Kind.ACRONYM
+    terms = factory.Sequence(lambda n: f"zq{n}")
+    meanings = factory.Sequence(lambda n: f"zulu quebec {n}")
+    status = VocabularyEntry.Status.CONFIRMED
+    origin = VocabularyEntry.Origin.EDITOR
