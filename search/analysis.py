@@ -5,18 +5,6 @@ Every component named here is Elasticsearch's own (analysis-common); on the mini
 project's tests run against, `search/analysis_plugin` provides them under the same names.
 """
 
-from functools import cache
-from pathlib import Path
-
-SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.txt"
-
-
-@cache
-def synonym_rules() -> tuple[str, ...]:
-    """The rules in synonyms.txt, read when first needed (never at import time)."""
-    lines = SYNONYMS_FILE.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
 
 def analysis_settings() -> dict:
     return {

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from search.analysis import synonym_rules
+from search import vocabulary
 
 # Words that say nothing about what someone wants; dropped unless the query has nothing else,
 # and never counted when deciding how many of the question's words a result must contain.
@@ -129,8 +129,9 @@ def _phrases(text: str) -> tuple[str, ...]:
 def synonym_table(
     rules: tuple[str, ...] | None = None,
 ) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Every rule, keyed by the words that trigger it (the shipped rules when none are given)."""
-    return _table(synonym_rules() if rules is None else rules)
+    """Every rule, keyed by the words that trigger it (the rules in force when none are given:
+    the shipped files and the editors' confirmed entries)."""
+    return _table(vocabulary.rules() if rules is None else rules)
 
 
 @lru_cache(maxsize=4)

@@ -28,8 +28,6 @@ from django.db.models.signals import post_delete, post_save
 
 from search.phrases import rule_phrase, words_of
 
-# The same file `search.analysis.synonym_rules()` reads, named here so this module does not
-# depend on how the query side is built.
 SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.txt"
 PLAIN_ENGLISH_FILE = Path(__file__).resolve().parent / "plain_english.txt"
 SHIPPED_FILES = (SYNONYMS_FILE, PLAIN_ENGLISH_FILE)

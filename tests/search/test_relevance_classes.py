@@ -3,13 +3,27 @@ questions worded unlike the content, joined and split words, typos outside title
 spellings, "did you mean" on correct words, and generic titles outranking the answer."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 
 from search.backends import elastic
+from search.models import VocabularyEntry
 from search.types import SearchFilters
-from tests.factories import ServiceAreaFactory, make_case_study, make_resource
+from search.vocabulary_services import vocabulary_entry_decide
+from tests.factories import (
+    ServiceAreaFactory,
+    UserFactory,
+    VocabularyEntryFactory,
+    make_case_study,
+    make_resource,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+def make_editor():
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
 
 
 def find(query: str):
@@ -153,3 +167,58 @@ def test_a_generic_title_does_not_outrank_the_answer(library, search_index):
     assert titles("one email address for all councils")[0] == (
         "A single email domain for five councils"
     )
+
+
+def test_an_acronym_the_content_defines_applies_everywhere_once_an_editor_confirms_it(
+    library, search_index
+):
+    defining = case_study(
+        library,
+        "Hatherley safeguarding front door",
+        "The multi-agency safeguarding hub (MASH) takes every referral. The MASH is busy.",
+    )
+    spelled_out = case_study(
+        library, "Referrals to a multi-agency safeguarding hub", "Police, health and social care."
+    )
+    search_index.add(defining, spelled_out)
+    candidate = VocabularyEntry.objects.get(kind=VocabularyEntry.Kind.ACRONYM, terms="mash")
+    assert candidate.status == VocabularyEntry.Status.CANDIDATE
+    assert titles("MASH") == ["Hatherley safeguarding front door"]
+
+    vocabulary_entry_decide(
+        entry=candidate, status=VocabularyEntry.Status.CONFIRMED, user=make_editor()
+    )
+
+    # No reindex: the next search expands the acronym to its long form.
+    assert set(titles("MASH")) == {
+        "Hatherley safeguarding front door",
+        "Referrals to a multi-agency safeguarding hub",
+    }
+
+
+def test_an_editors_synonym_applies_without_a_reindex(library, search_index):
+    search_index.add(case_study(library, "Joint working on dangerous structures", "Rota."))
+    assert titles("unsafe buildings") == []
+
+    VocabularyEntryFactory(
+        kind=VocabularyEntry.Kind.SYNONYM, terms="unsafe buildings\ndangerous structures"
+    )
+
+    assert titles("unsafe buildings") == ["Joint working on dangerous structures"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("bins", "Joint waste collection rounds"),
+        ("who answers the phone", "One contact centre for two boroughs"),
+        ("solicitors", "A shared legal services team"),
+    ],
+)
+def test_residents_words_find_the_councils_words(library, search_index, typed, written):
+    search_index.add(
+        case_study(library, written),
+        case_study(library, "Shared grounds maintenance", "Parks and open spaces."),
+    )
+
+    assert titles(typed)[:1] == [written]

@@ -4,7 +4,6 @@ fresh within seconds of a change and without reindexing."""
 import pytest
 
 from search import vocabulary
-from search.analysis import synonym_rules
 from search.models import VocabularyEntry
 from search.phrases import clean_phrase
 from tests.factories import VocabularyEntryFactory
@@ -201,7 +200,3 @@ def test_the_shipped_residents_words_lead_to_the_councils_words(residents, counc
         residents in left.split(", ") and council in right.split(", ")
         for left, _, right in (rule.partition(" => ") for rule in vocabulary.plain_english_rules())
     )
-
-
-def test_the_old_synonym_reader_still_gives_the_file_as_written():
-    assert synonym_rules() == tuple(file_lines(vocabulary.SYNONYMS_FILE))
