@@ -109,6 +109,19 @@ def spelling_variants(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in variants if v != word))
 
 
+def inflection_variants(word: str) -> tuple[str, ...]:
+    """Forms of the word that English stemmers (Porter in Elasticsearch, Snowball in
+    PostgreSQL) cut to a different stem: "evidencing" -> "evidence", "evidence" ->
+    "evidencing", "harmonised" -> "harmonise"."""
+    if len(word) >= 7 and word.endswith("ing"):
+        return (word[:-3] + "e",)
+    if len(word) >= 6 and word.endswith("ed"):
+        return (word[:-1],)
+    if len(word) >= 6 and word.endswith(("ence", "ance")):
+        return (word[:-1] + "ing",)
+    return ()
+
+
 def parse_rule(rule: str) -> dict[tuple[str, ...], tuple[str, ...]]:
     """One Solr-format rule as {typed words: phrases to search for}.
 
@@ -174,7 +187,8 @@ def expand(query: str, rules: tuple[str, ...] | None = None) -> list[Concept]:
             continue
         word = flat[position]
         if word not in STOP_WORDS:
-            concepts.append(Concept((word, *spelling_variants(word))))
+            variants = (*spelling_variants(word), *inflection_variants(word))
+            concepts.append(Concept(tuple(dict.fromkeys((word, *variants)))))
         position += 1
     if not concepts and flat:
         # A question made only of stop words ("how to") still means something to its asker.

@@ -88,3 +88,9 @@ def test_stop_words_never_count_as_concepts_and_vocabulary_words_are_known():
     assert [concept.typed for concept in concepts] == ["who answers the phone", "council"]
     assert all(concept.known for concept in concepts)
     assert "contact centre" in concepts[0].alternatives
+
+
+def test_forms_that_stemmers_split_are_searched_for_too():
+    assert alternatives("evidencing") == [("evidencing", "evidence")]
+    assert alternatives("evidence") == [("evidence", "evidencing")]
+    assert alternatives("harmonised") == [("harmonised", "harmonized", "harmonise")]
