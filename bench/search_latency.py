@@ -268,19 +268,10 @@ def _changed(body: dict, part: str) -> dict:
         body["track_total_hits"] = False
         return body
     for clause in body["query"]["bool"].get("must", []):
-        scored = clause.get("function_score", {}).get("query", {}).get("bool", {})
-        if part == "short-words-exact":
-            for inner in scored.get("must", []):
-                for q in inner.get("bool", {}).get("should", []):
-                    if "fuzziness" in q.get("multi_match", {}):
-                        q["multi_match"]["fuzziness"] = "AUTO:4,7"
-        elif part == "fuzzy":
-            for inner in scored.get("must", []):
-                # The typo-tolerant multi_match is the one with "fuzziness".
-                should = inner.get("bool", {}).get("should", [])
-                inner["bool"]["should"] = [
-                    q for q in should if "fuzziness" not in q.get("multi_match", {})
-                ]
+        scored = _text_bool(clause)
+        if part in ("fuzzy", "short-words-exact"):
+            # The near-miss phrasings are the multi_matches with "fuzziness" (loose bodies only).
+            _drop_or_tighten_fuzzy(scored, drop=part == "fuzzy")
         elif part == "phrases":
             scored["should"] = []
         elif part == "rescore" and "sort" not in body and scored.get("should"):
@@ -288,6 +279,28 @@ def _changed(body: dict, part: str) -> dict:
             scored["should"] = []
             body["rescore"] = {"window_size": RESCORE_WINDOW, "query": {"rescore_query": phrases}}
     return body
+
+
+def _text_bool(clause: dict) -> dict:
+    """The text query's bool inside the nested function_score wrappers (nudges, kind priors)."""
+    while "function_score" in clause:
+        clause = clause["function_score"]["query"]
+    return clause.get("bool", {})
+
+
+def _drop_or_tighten_fuzzy(node, *, drop: bool) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _drop_or_tighten_fuzzy(item, drop=drop)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if key == "queries" and isinstance(value, list) and drop:
+            value[:] = [q for q in value if "fuzziness" not in q.get("multi_match", {})]
+        if key == "multi_match" and "fuzziness" in value and not drop:
+            value["fuzziness"] = "AUTO:4,7"
+        _drop_or_tighten_fuzzy(value, drop=drop)
 
 
 COST_PARTS = (

@@ -125,12 +125,14 @@ def inflection_variants(word: str) -> tuple[str, ...]:
 def parse_rule(rule: str) -> dict[tuple[str, ...], tuple[str, ...]]:
     """One Solr-format rule as {typed words: phrases to search for}.
 
-    `a, b, c` makes each phrase find all three; `a, b => c` makes a and b also find c (the words
-    typed are always searched for as well: a resident's word may be in a resident's story)."""
+    `a, b, c` makes each phrase find all three; `a, b => c` makes a and b find each other and c,
+    and c not a or b (residents' words list the ways residents say one thing; the words typed
+    are always searched for as well: a resident's word may be in a resident's story)."""
     if "=>" in rule:
         left, right = rule.split("=>", 1)
-        targets = _phrases(right)
-        return {tuple(words(phrase)): targets for phrase in _phrases(left)}
+        sources = _phrases(left)
+        targets = tuple(dict.fromkeys((*sources, *_phrases(right))))
+        return {tuple(words(phrase)): targets for phrase in sources}
     phrases = _phrases(rule)
     return {tuple(words(phrase)): phrases for phrase in phrases}
 
@@ -147,11 +149,24 @@ def synonym_table(
     return _table(vocabulary.rules() if rules is None else rules)
 
 
+def _key(word: str) -> str:
+    """A word as rules are looked up: British spelling, singular ("computers" finds the rule
+    for "computer", "bins" the rule for "bin")."""
+    word = _british(word)
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 @lru_cache(maxsize=4)
 def _table(rules: tuple[str, ...]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Rules keyed by their trigger's words as `_key` makes them."""
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
     for rule in rules:
-        for trigger, phrases in parse_rule(rule).items():
+        for typed, phrases in parse_rule(rule).items():
+            trigger = tuple(_key(word) for word in typed)
             if not trigger:
                 continue
             merged = table.get(trigger, ())
@@ -224,9 +239,9 @@ def _longest_rule(flat: list[str], position: int, table: dict, longest: int):
     """(how many words, the concept) of the longest rule starting here, in either spelling."""
     for size in range(min(longest, len(flat) - position), 0, -1):
         trigger = tuple(flat[position : position + size])
-        for spelled in (trigger, tuple(_british(word) for word in trigger)):
-            if spelled in table:
-                return size, Concept(_alternatives(trigger, table[spelled]), known=True)
+        phrases = table.get(tuple(_key(word) for word in trigger))
+        if phrases:
+            return size, Concept(_alternatives(trigger, phrases), known=True)
     return None
 
 
@@ -245,7 +260,7 @@ def _compound(parts: list[str], table: dict) -> Concept:
     """A hyphenated word matches itself written apart or joined: "low-code" finds "low code"
     and "lowcode" (and whatever the vocabulary says the joined word means)."""
     apart, joined = " ".join(parts), "".join(parts)
-    known = table.get((joined,), ())
+    known = table.get((_key(joined),), ())
     return Concept(tuple(dict.fromkeys((apart, joined, *known))), known=bool(known))
 
 
