@@ -9,6 +9,7 @@ and the kinds are merged here. The only facet is the kind, and there is no "did 
 """
 
 import logging
+from dataclasses import replace
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -19,8 +20,14 @@ from taggit.models import Tag
 
 from community.permissions import AnyUser
 from search.audience import audiences_for
-from search.backends import database_portable, database_postgres, tag_suggestion
+from search.backends import (
+    database_lexicon,
+    database_portable,
+    database_postgres,
+    tag_suggestion,
+)
 from search.backends.database_fields import BY_KIND, KINDS, KindFields, Ranked, restrict, visible_to
+from search.query import KIND_PRIORS
 from search.sources.base import as_datetime
 from search.synonyms import expand
 from search.types import (
@@ -57,7 +64,7 @@ def search(
 ) -> SearchResults:
     per_page = max(1, per_page)
     page = min(max(1, page), max(1, MAX_DEPTH // per_page))
-    concepts = expand(query)
+    concepts = database_lexicon.with_spellings(expand(query))
     results = SearchResults(
         query=query, hits=[], total=0, page=page, per_page=per_page, backend=BACKEND_DATABASE
     )
@@ -81,7 +88,8 @@ def search(
             )
         counts[kind.kind] = found
         if not filters.kinds or kind.kind in filters.kinds:
-            ranked.extend(best)
+            prior = KIND_PRIORS.get(kind.kind, 1.0)
+            ranked.extend(replace(row, score=row.score * prior) for row in best)
     ranked.sort(key=_sort_key(sort))
     on_page = ranked[(page - 1) * per_page : page * per_page]
     results.hits = _hits(on_page, concepts, matcher, scored=sort != SORT_NEWEST)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from community.models import Community, Listing
 from search import elasticsearch, services
-from search.backends import database
+from search.backends import database, database_lexicon
 from search.types import BACKEND_DATABASE, SORT_NEWEST, SearchFilters
 from tests.factories import (
     CommunityFactory,
@@ -337,3 +337,32 @@ def test_an_organisation_named_council_does_not_outrank_the_answer(library, vend
     assert titles(find("one email address for all councils"))[0] == (
         "A single email domain for five councils"
     )
+
+
+@pytest.mark.parametrize("vendor", ["postgresql", "portable"])
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("safegaurding hub", "Hatherley safeguarding hub"),
+        ("lowcode forms", "Low-code forms for the contact centre"),
+    ],
+)
+def test_a_misspelt_or_joined_word_finds_what_the_content_says(
+    library, vendor, monkeypatch, typed, written
+):
+    if vendor == "portable":
+        monkeypatch.setattr(database, "_full_text", lambda: False)
+    database_lexicon.clear_cache()
+    make_case_study(library.case_studies, title=written, summary="A programme.")
+    make_case_study(library.case_studies, title="Procurement hub", summary="Buying together.")
+    make_case_study(library.case_studies, title="Online forms", summary="Forms.")
+
+    assert titles(find(typed))[0] == written
+
+
+def test_words_only_members_may_read_never_steer_a_correction(library):
+    database_lexicon.clear_cache()
+    members = CommunityFactory(visibility=Community.Visibility.MEMBERS)
+    make_thread(members, title="Confidential negotiation")
+
+    assert "negotiation" not in database_lexicon.content_words()

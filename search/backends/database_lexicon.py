@@ -1,0 +1,108 @@
+"""The words public content uses, for the database backends: what Elasticsearch's index and
+its suggester give it for free. With it, a misspelt word also searches for the word the content
+most likely meant ("safegaurding" -> "safeguarding"), and a joined word for its parts as the
+content writes them ("lowcode" -> "low code").
+
+Only the short, chosen text of public content is read (titles, names, summaries and tags, not
+bodies), so nothing a reader may not see can steer a search, and building it stays cheap. Each
+process keeps it for `CACHE_SECONDS`.
+"""
+
+import difflib
+import threading
+import time
+from collections import Counter
+from dataclasses import replace
+
+from search.backends.database_fields import KINDS, visible_to
+from search.sources import PUBLIC
+from search.synonyms import Concept, words
+
+CACHE_SECONDS = 600.0
+# A correction must be this close (difflib's ratio): one or two letters in a word of seven.
+CORRECTION_CUTOFF = 0.8
+MIN_CORRECTED_LENGTH = 4
+MIN_SPLIT_LENGTH = 6
+MIN_PART_LENGTH = 2
+
+_loaded: tuple[float, Counter] | None = None
+_lock = threading.Lock()
+
+
+def content_words() -> Counter:
+    """How many public titles, names, summaries and tags each word appears in."""
+    global _loaded
+    loaded = _loaded
+    if loaded is not None and time.monotonic() - loaded[0] < CACHE_SECONDS:
+        return loaded[1]
+    with _lock:
+        fresh = _read()
+        _loaded = (time.monotonic(), fresh)
+        return fresh
+
+
+def clear_cache() -> None:
+    global _loaded
+    _loaded = None
+
+
+def _read() -> Counter:
+    counted: Counter = Counter()
+    for kind in KINDS:
+        public = visible_to(kind, kind.source.indexable(), [PUBLIC])
+        for field in kind.text:
+            if field.weight not in ("A", "B") or field.html:
+                continue
+            # A members-only community's description is not read, as it is not searched.
+            rows = public.filter(field.only_if) if field.only_if is not None else public
+            for text in rows.values_list(field.path, flat=True).iterator(chunk_size=2000):
+                if text:
+                    counted.update(set(words(text)))
+    return counted
+
+
+def with_spellings(concepts: list[Concept]) -> list[Concept]:
+    """Each concept typed as one word the content does not use also searches for the likeliest
+    word it does use, or for the two words it is made of. Known terms are left as typed."""
+    lexicon = content_words()
+    return [_respelled(concept, lexicon) for concept in concepts]
+
+
+def _respelled(concept: Concept, lexicon: Counter) -> Concept:
+    typed = concept.typed
+    if concept.known or " " in typed or typed in lexicon or typed.isdigit():
+        return concept
+    extra = [split for split in (_split(typed, lexicon),) if split]
+    correction = _correction(typed, lexicon)
+    if correction:
+        extra.append(correction)
+    if not extra:
+        return concept
+    return replace(concept, alternatives=tuple(dict.fromkeys((*concept.alternatives, *extra))))
+
+
+def _correction(word: str, lexicon: Counter) -> str:
+    if len(word) < MIN_CORRECTED_LENGTH:
+        return ""
+    # Same first letter and a similar length: the typo is rarely in the first letter, and this
+    # keeps the comparison to a few hundred words.
+    candidates = [
+        other
+        for other in lexicon
+        if other[0] == word[0] and abs(len(other) - len(word)) <= 2 and len(other) >= 3
+    ]
+    close = difflib.get_close_matches(word, candidates, n=3, cutoff=CORRECTION_CUTOFF)
+    # Of the close ones, the word the content uses most.
+    return max(close, key=lambda other: lexicon[other]) if close else ""
+
+
+def _split(word: str, lexicon: Counter) -> str:
+    if len(word) < MIN_SPLIT_LENGTH:
+        return ""
+    best, best_count = "", 0
+    for cut in range(MIN_PART_LENGTH, len(word) - MIN_PART_LENGTH + 1):
+        first, second = word[:cut], word[cut:]
+        count = min(lexicon.get(first, 0), lexicon.get(second, 0))
+        if count > best_count:
+            best, best_count = f"{first} {second}", count
+    return best
