@@ -86,8 +86,9 @@ def path_of(url: str) -> str:
     return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-def load_content() -> None:
-    """The demo network, its communities and conversations, and the judged corpus on top."""
+def load_content(*, confirm_mined: bool = False) -> None:
+    """The demo network, its communities and conversations, and the judged corpus on top; with
+    `confirm_mined`, every acronym the content defines confirmed, as an editor would."""
     from django.core.management import call_command
     from django.test import override_settings
 
@@ -97,6 +98,22 @@ def load_content() -> None:
     with override_settings(DEBUG=True):
         call_command("load_community_demo", password=secrets.token_urlsafe(16), stdout=quiet)
     call_command("import_content", str(CORPUS), stdout=quiet)
+    if confirm_mined:
+        confirm_mined_acronyms()
+
+
+def confirm_mined_acronyms() -> None:
+    """What an editor does on the "Search vocabulary" screen: mine the content (the indexer
+    also does this; the command reaches SQLite too) and confirm every candidate."""
+    from django.core.management import call_command
+
+    from search import vocabulary
+    from search.models import VocabularyEntry
+
+    call_command("search_mine_vocabulary", stdout=io.StringIO())
+    waiting = VocabularyEntry.objects.filter(status=VocabularyEntry.Status.CANDIDATE)
+    waiting.update(status=VocabularyEntry.Status.CONFIRMED)
+    vocabulary.clear_cache()
 
 
 def public_paths() -> set[str]:
@@ -173,7 +190,9 @@ def build_index() -> int:
     return client.count(index=alias_name())["count"]
 
 
-def run_server_backends(backends: list[str], queries: list[dict]) -> list[BackendRun]:
+def run_server_backends(
+    backends: list[str], queries: list[dict], *, confirm_mined: bool = False
+) -> list[BackendRun]:
     """Elasticsearch and the PostgreSQL fallback, on one private PostgreSQL (and node)."""
     from django.test import override_settings
 
@@ -184,7 +203,7 @@ def run_server_backends(backends: list[str], queries: list[dict]) -> list[Backen
         database_url = services.start("postgres")
         elasticsearch_url = services.start("elasticsearch") if "elasticsearch" in backends else ""
         setup_django(database_url, elasticsearch_url)
-        load_content()
+        load_content(confirm_mined=confirm_mined)
         documents = build_index() if "elasticsearch" in backends else None
         # Both backends search the same database, loaded once.
         setup_seconds = time.perf_counter() - started
@@ -200,7 +219,7 @@ def run_server_backends(backends: list[str], queries: list[dict]) -> list[Backen
     return runs
 
 
-def run_sqlite(split: str) -> BackendRun:
+def run_sqlite(split: str, *, confirm_mined: bool = False) -> BackendRun:
     """The embedded default, in a subprocess of this script with its own SQLite file."""
     folder = tempfile.mkdtemp(prefix="commons-relevance-sqlite-")
     try:
@@ -209,7 +228,15 @@ def run_sqlite(split: str) -> BackendRun:
         environment.pop("ELASTICSEARCH_URL", None)
         # This same script, with fixed arguments.
         subprocess.run(  # noqa: S603
-            [sys.executable, __file__, "--split", split, "--sqlite-here", str(output)],
+            [
+                sys.executable,
+                __file__,
+                "--split",
+                split,
+                "--sqlite-here",
+                str(output),
+                *(["--confirm-mined"] if confirm_mined else []),
+            ],
             check=True,
             env=environment,
         )
@@ -218,11 +245,11 @@ def run_sqlite(split: str) -> BackendRun:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def sqlite_here(split: str, output: Path) -> None:
+def sqlite_here(split: str, output: Path, *, confirm_mined: bool = False) -> None:
     """Inside the subprocess: load, query and write the run as JSON for the parent."""
     started = time.perf_counter()
     setup_django(os.environ["DATABASE_URL"], "")
-    load_content()
+    load_content(confirm_mined=confirm_mined)
     run = measure("sqlite", load_queries(split), setup_seconds=time.perf_counter() - started)
     output.write_text(json.dumps(dataclasses.asdict(run)))
 
@@ -296,6 +323,8 @@ def report(runs: list[BackendRun], args: argparse.Namespace, seconds: float) -> 
         f"held-out); corpus: {len(corpus['case_studies'])} case studies and "
         f"{len(corpus['resources'])} resources on top of the demo; run took {seconds:.0f} s"
     )
+    mined = "confirmed, as an editor would" if args.confirm_mined else "left unconfirmed"
+    print(f"acronyms the content defines: {mined}")
     splits = [split for split in SPLITS if counts[split]]
     for run in runs:
         print_backend(run, splits)
@@ -320,6 +349,11 @@ def arguments() -> argparse.Namespace:
         action="store_true",
         help=f"list queries with nDCG@5 below {FAILING_BELOW}, their top 5 and the judged paths",
     )
+    parser.add_argument(
+        "--confirm-mined",
+        action="store_true",
+        help="confirm every acronym the content defines before searching, as an editor would",
+    )
     # Internal: what the sqlite subprocess is asked to do.
     parser.add_argument("--sqlite-here", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -328,7 +362,7 @@ def arguments() -> argparse.Namespace:
 def main() -> None:
     args = arguments()
     if args.sqlite_here:
-        sqlite_here(args.split, args.sqlite_here)
+        sqlite_here(args.split, args.sqlite_here, confirm_mined=args.confirm_mined)
         return
     started = time.perf_counter()
     backends = list(BACKENDS) if args.backend == "all" else [args.backend]
@@ -336,9 +370,9 @@ def main() -> None:
     runs = []
     servers = [backend for backend in backends if backend != "sqlite"]
     if servers:
-        runs.extend(run_server_backends(servers, queries))
+        runs.extend(run_server_backends(servers, queries, confirm_mined=args.confirm_mined))
     if "sqlite" in backends:
-        runs.append(run_sqlite(args.split))
+        runs.append(run_sqlite(args.split, confirm_mined=args.confirm_mined))
     report(runs, args, time.perf_counter() - started)
 
 
