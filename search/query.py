@@ -39,6 +39,7 @@ ALTERNATIVE_SLOP = 1
 # add on top.
 PHRASE_BOOSTS = {"title": 6.0, "summary": 3.0, "body": 1.5}
 PHRASE_SLOP = 2
+PHRASE_RESCORE_WINDOW = 100
 # The first request asks for most of the question's concepts (stop words never count): up to two,
 # all of them; past that, three in four. When that finds little, the retry asks for any concept,
 # with near misses, and ranks: what matches more, and better, still comes first.
@@ -154,8 +155,8 @@ def text_query(
     query: str, *, loose: bool = False, corrections: dict[str, str] | None = None
 ) -> dict:
     """Documents that match most of the question's concepts (any of them, with near misses and
-    `corrections` of misspelt words, when `loose`), scored by where and how they match, with a
-    bonus for the question's own phrase."""
+    `corrections` of misspelt words, when `loose`), scored by where and how they match. The
+    bonus for the question's own phrase is a rescore (`phrase_rescore`)."""
     concepts = expand(query)
     if not concepts:
         return {"match_none": {}}
@@ -171,11 +172,21 @@ def text_query(
             ),
         }
     }
+    return {"bool": {"must": [words]}}
+
+
+def phrase_rescore(query: str) -> dict:
+    """The question's words together, in order, score higher: checked only on the best
+    `PHRASE_RESCORE_WINDOW` matches of each shard, since a phrase over every match of a broad
+    question cost a fifth of a search's time at 100,000 items. Nudged like the words are."""
     phrases = [
         {"match_phrase": {field: {"query": query, "slop": PHRASE_SLOP, "boost": boost}}}
         for field, boost in PHRASE_BOOSTS.items()
     ]
-    return {"bool": {"must": [words], "should": phrases}}
+    return {
+        "window_size": PHRASE_RESCORE_WINDOW,
+        "query": {"rescore_query": nudged({"bool": {"should": phrases}})},
+    }
 
 
 def nudged(query: dict) -> dict:
@@ -324,6 +335,8 @@ def build_search_body(
             body["aggs"][WORDS_FOUND] = {"filter": {"match_all": {}}}
     if sort == SORT_NEWEST or not query:
         body["sort"] = [{"published_at": {"order": "desc", "missing": "_last"}}, "_doc"]
+    elif PHRASE_BOOSTS:
+        body["rescore"] = phrase_rescore(query)
     if query:
         body["highlight"] = highlighting(query)
         if not loose:
