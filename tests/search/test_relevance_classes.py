@@ -10,11 +10,13 @@ from search.models import VocabularyEntry
 from search.types import SearchFilters
 from search.vocabulary_services import vocabulary_entry_decide
 from tests.factories import (
+    CommunityFactory,
     ServiceAreaFactory,
     UserFactory,
     VocabularyEntryFactory,
     make_case_study,
     make_resource,
+    make_thread,
 )
 
 pytestmark = pytest.mark.django_db
@@ -222,3 +224,13 @@ def test_residents_words_find_the_councils_words(library, search_index, typed, w
     )
 
     assert titles(typed)[:1] == [written]
+
+
+def test_at_equal_relevance_the_case_study_comes_before_the_thread(library, search_index):
+    community = CommunityFactory(name="Payroll people")
+    search_index.add(
+        make_thread(community, title="Sharing a payroll service", body_markdown="Payroll."),
+        case_study(library, "Sharing a payroll service", "Payroll."),
+    )
+
+    assert [hit.kind for hit in find("payroll service").hits] == ["case_study", "thread"]
