@@ -64,6 +64,13 @@ def alias_name() -> str:
     return index_name(ALIAS_KIND)
 
 
+# BM25 with gentle length normalisation (Elasticsearch's default b is 0.75): a case study that
+# answers a question is long because it is thorough, and should not lose to a short offer or an
+# organisation's page for being long. On the judged set b 0.2 scored 0.875 nDCG@5 (tuned) and
+# 0.873 (held out) against 0.856 and 0.859 at 0.75; b 0.1 was no better.
+SIMILARITY = {"default": {"type": "BM25", "k1": 1.2, "b": 0.2}}
+
+
 def index_body() -> dict:
     """Settings and mappings for a new content index (also pinned by a test)."""
     return {
@@ -71,6 +78,7 @@ def index_body() -> dict:
             "number_of_shards": settings.ELASTICSEARCH_SHARDS,
             "number_of_replicas": settings.ELASTICSEARCH_REPLICAS,
             "analysis": analysis_settings(),
+            "similarity": SIMILARITY,
         },
         "mappings": ContentDocument._doc_type.mapping.to_dict(),
     }

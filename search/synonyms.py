@@ -58,6 +58,11 @@ _BRITISH_TO_AMERICAN = {british: american for american, british in _AMERICAN_TO_
 # Longer than this, two words written as one are not a word anybody types.
 MAX_JOINED_LENGTH = 20
 MAX_JOINED_PART = 4
+# Numbers are never half of a joined word ("shared two" is not "sharedtwo").
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+# Before "-ed", the letters after which the stemmers keep an "e" the "-ed" form loses
+# ("evidenced" -> "evidence", "harmonised" -> "harmonise"; not "collected" -> "collecte").
+_SOFT_ENDINGS = frozenset("cgsuvz")
 _ISE = re.compile(r"^([a-z]{4,})(i[sz])(e|es|ed|ing|er|ers|ation|ations)$")
 
 
@@ -115,7 +120,7 @@ def inflection_variants(word: str) -> tuple[str, ...]:
     "evidencing", "harmonised" -> "harmonise"."""
     if len(word) >= 7 and word.endswith("ing"):
         return (word[:-3] + "e",)
-    if len(word) >= 6 and word.endswith("ed"):
+    if len(word) >= 6 and word.endswith("ed") and word[-3] in _SOFT_ENDINGS:
         return (word[:-1],)
     if len(word) >= 6 and word.endswith(("ence", "ance")):
         return (word[:-1] + "ing",)
@@ -216,7 +221,11 @@ def _with_joined_neighbours(concepts: list[Concept]) -> list[Concept]:
     "lowcode"): each of the two also matches them joined, so a document saying "lowcode"
     mentions both concepts."""
     plain = [
-        not concept.known and len(concept.alternatives) <= 2 and " " not in concept.typed
+        not concept.known
+        and len(concept.alternatives) <= 2
+        and " " not in concept.typed
+        and concept.typed not in _NUMBER_WORDS
+        and not concept.typed.isdigit()
         for concept in concepts
     ]
     extra: list[list[str]] = [[] for _ in concepts]

@@ -83,6 +83,12 @@ def test_the_real_node_accepts_the_index_body_and_keeps_the_mapping(es):
     assert sorted(stored["properties"]) == sorted(PINNED_MAPPINGS["properties"])
 
 
+def test_the_real_node_scores_with_gentle_length_normalisation(es):
+    name = create_index(es)
+    stored = es.indices.get_settings(index=name)[name]["settings"]["index"]["similarity"]
+    assert stored == {"default": {"type": "BM25", "k1": "1.2", "b": "0.2"}}
+
+
 def test_a_field_nobody_declared_is_refused(es):
     name = create_index(es)
     es.index(index=name, id="organisation-1", document={"kind": "organisation", "title": "Fine"})
