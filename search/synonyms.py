@@ -59,7 +59,9 @@ _BRITISH_TO_AMERICAN = {british: american for american, british in _AMERICAN_TO_
 MAX_JOINED_LENGTH = 20
 MAX_JOINED_PART = 4
 # Numbers are never half of a joined word ("shared two" is not "sharedtwo").
-_NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+_NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+)
 # Before "-ed", the letters after which the stemmers keep an "e" the "-ed" form loses
 # ("evidenced" -> "evidence", "harmonised" -> "harmonise"; not "collected" -> "collecte").
 _SOFT_ENDINGS = frozenset("cgsuvz")
