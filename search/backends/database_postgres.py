@@ -32,6 +32,10 @@ from search.synonyms import Concept
 from search.types import SORT_NEWEST
 
 CONFIG = "english"
+# ts_rank's length normalisation: none. Dividing by 1 + log(length) (1) let short pages outrank
+# the long case studies that answer a question, as Elasticsearch's default b did: on the judged
+# set 0 scored 0.858 nDCG@5 (tuned) and 0.841 (held out) against 0.825 and 0.833.
+RANK_NORMALIZATION = 0
 # ts_headline marks matches with these; the text is escaped in Python and then they become
 # <mark>, so nothing in the content can inject markup.
 START, STOP = "\u27e6", "\u27e7"
@@ -128,7 +132,7 @@ def rank(
         .filter(_vector=query)
         .annotate(
             # Concepts mentioned first, then PostgreSQL's rank (below 1) among equals.
-            _rank=coverage(concepts) + SearchRank(F("_vector"), query, normalization=Value(1)),
+            _rank=coverage(concepts) + SearchRank(F("_vector"), query, normalization=Value(RANK_NORMALIZATION)),
             _date=date if date is not None else Value(None, output_field=DateTimeField()),
             _total=Window(Count("pk")),
         )
