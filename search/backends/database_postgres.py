@@ -131,8 +131,9 @@ def rank(
         queryset.annotate(_vector=vector(kind))
         .filter(_vector=query)
         .annotate(
-            # Concepts mentioned first, then PostgreSQL's rank (below 1) among equals.
-            _rank=coverage(concepts) + SearchRank(F("_vector"), query, normalization=Value(RANK_NORMALIZATION)),
+            # Concepts mentioned first, then PostgreSQL's rank (mostly below 1) among equals.
+            _rank=coverage(concepts)
+            + SearchRank(F("_vector"), query, normalization=Value(RANK_NORMALIZATION)),
             _date=date if date is not None else Value(None, output_field=DateTimeField()),
             _total=Window(Count("pk")),
         )
