@@ -17,8 +17,6 @@ deleting an entry clears this process's copy at once, and other processes (web w
 search worker) see the change within `CACHE_SECONDS`.
 """
 
-import threading
-import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,6 +25,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from search.phrases import rule_phrase, words_of
+from search.process_cache import ProcessCache
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.txt"
 PLAIN_ENGLISH_FILE = Path(__file__).resolve().parent / "plain_english.txt"
@@ -45,8 +44,6 @@ class Vocabulary:
     phrase_sets: tuple[frozenset[str], ...]
 
 
-_loaded: tuple[float, Vocabulary] | None = None
-_lock = threading.Lock()
 
 
 def rules() -> tuple[str, ...]:
@@ -78,22 +75,12 @@ def shipped_rules() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def _current() -> Vocabulary:
-    global _loaded
-    loaded = _loaded
-    if loaded is not None and time.monotonic() - loaded[0] < CACHE_SECONDS:
-        return loaded[1]
-    with _lock:
-        if _loaded is not loaded and _loaded is not None:
-            return _loaded[1]  # another thread read it while this one waited
-        fresh = _load()
-        _loaded = (time.monotonic(), fresh)
-        return fresh
+    return _cache.get()
 
 
 def clear_cache(**_: object) -> None:
     """Forget this process's copy, so the next call reads the table again."""
-    global _loaded
-    _loaded = None
+    _cache.clear()
 
 
 def _entry_changed(**_: object) -> None:
@@ -150,3 +137,6 @@ def _normalised(rule: str) -> str:
 def _phrases_of(rule: str) -> frozenset[str]:
     phrases = (phrase.strip() for phrase in rule.replace("=>", ",").split(","))
     return frozenset(phrase for phrase in phrases if phrase)
+
+
+_cache: ProcessCache[Vocabulary] = ProcessCache(_load, seconds=CACHE_SECONDS)

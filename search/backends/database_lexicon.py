@@ -9,12 +9,11 @@ process keeps it for `CACHE_SECONDS`.
 """
 
 import difflib
-import threading
-import time
 from collections import Counter
 from dataclasses import replace
 
 from search.backends.database_fields import KINDS, visible_to
+from search.process_cache import ProcessCache
 from search.sources import PUBLIC
 from search.synonyms import Concept, words
 
@@ -25,25 +24,13 @@ MIN_CORRECTED_LENGTH = 4
 MIN_SPLIT_LENGTH = 6
 MIN_PART_LENGTH = 2
 
-_loaded: tuple[float, Counter] | None = None
-_lock = threading.Lock()
-
-
 def content_words() -> Counter:
     """How many public titles, names, summaries and tags each word appears in."""
-    global _loaded
-    loaded = _loaded
-    if loaded is not None and time.monotonic() - loaded[0] < CACHE_SECONDS:
-        return loaded[1]
-    with _lock:
-        fresh = _read()
-        _loaded = (time.monotonic(), fresh)
-        return fresh
+    return _cache.get()
 
 
 def clear_cache() -> None:
-    global _loaded
-    _loaded = None
+    _cache.clear()
 
 
 def _read() -> Counter:
@@ -59,6 +46,9 @@ def _read() -> Counter:
                 if text:
                     counted.update(set(words(text)))
     return counted
+
+
+_cache: ProcessCache[Counter] = ProcessCache(_read, seconds=CACHE_SECONDS)
 
 
 def with_spellings(concepts: list[Concept]) -> list[Concept]:

@@ -3,7 +3,7 @@ fresh within seconds of a change and without reindexing."""
 
 import pytest
 
-from search import vocabulary
+from search import process_cache, vocabulary
 from search.models import VocabularyEntry
 from search.phrases import clean_phrase
 from tests.factories import VocabularyEntryFactory
@@ -134,7 +134,7 @@ def test_deleting_an_entry_applies_at_once_in_this_process():
 
 def test_a_change_made_by_another_process_applies_within_the_cache_time(monkeypatch):
     clock = [1000.0]
-    monkeypatch.setattr(vocabulary.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(process_cache.time, "monotonic", lambda: clock[0])
     entry = VocabularyEntryFactory(
         terms="mash", meanings="multi-agency safeguarding hub", status=Status.CANDIDATE
     )
