@@ -48,6 +48,20 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     assert "no issues" in result.stdout
 
 
+def test_a_secret_key_may_start_with_a_dollar_sign():
+    """Django's own generator starts about one key in fifty with `$`; django-environ would
+    read that as a reference to another variable and production would not start."""
+    result = manage(
+        "check",
+        settings="commons.settings.production",
+        SECRET_KEY="$" + get_random_secret_key()[1:],
+        ALLOWED_HOSTS="commons.example.org",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+    )
+
+    assert result.returncode == 0, result.stderr
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     result = manage(
         "check",

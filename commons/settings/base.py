@@ -1,12 +1,24 @@
 """Settings every environment shares. Every value that differs between machines comes from `env`."""
 
+import os
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
+
+
+def secret(name: str, default: str | None = None) -> str:
+    """A secret exactly as set. `env()` would take a value starting with `$` (one generated
+    Django key in fifty) as the name of another variable and refuse to start."""
+    value = os.environ.get(name, default)
+    if value is None:
+        raise ImproperlyConfigured(f"Set the {name} environment variable")
+    return value
+
 
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", ".localhost"])

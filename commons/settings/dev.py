@@ -19,7 +19,7 @@ def _local_secret(name: str, make: Callable[[], str]) -> str:
     return secret_file.read_text().strip()
 
 
-SECRET_KEY = env("SECRET_KEY", default="") or _local_secret("secret_key", get_random_secret_key)
-DEMO_EDITOR_PASSWORD = env("DEMO_EDITOR_PASSWORD", default="") or _local_secret(
+SECRET_KEY = secret("SECRET_KEY", default="") or _local_secret("secret_key", get_random_secret_key)
+DEMO_EDITOR_PASSWORD = secret("DEMO_EDITOR_PASSWORD", default="") or _local_secret(
     "demo_editor_password", lambda: secrets.token_urlsafe(12)
 )

@@ -3,7 +3,7 @@
 from .base import *
 
 DEBUG = False
-SECRET_KEY = env("SECRET_KEY")
+SECRET_KEY = secret("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 if not env("DATABASE_URL", default=""):
     from django.core.exceptions import ImproperlyConfigured
