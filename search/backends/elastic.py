@@ -263,8 +263,10 @@ def _labels(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]:
 
 def _names(counts: dict[str, dict[str, int]]) -> list[tuple[str, str, str]]:
     """(facet, slug, name) for the named facets' values, as one UNION query."""
+    # Without the models' default ordering: SQLite refuses ORDER BY inside a UNION's parts.
     queries = [
         model.objects.filter(slug__in=list(counts[facet]))
+        .order_by()
         .annotate(facet=Value(facet, output_field=CharField()))
         .values_list("facet", "slug", "name")
         for facet, model in NAMED_FACETS.items()
