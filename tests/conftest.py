@@ -1,4 +1,7 @@
+import socket
+
 import pytest
+from django.db import connection
 
 from knowledge.models import HomePage
 from knowledge.services import Library, home_page_ensure, library_ensure
@@ -31,3 +34,19 @@ def es():
     client = elasticsearch.client()
     yield client
     client.indices.delete(index=f"{elasticsearch.index_name('')}*", ignore_unavailable=True)
+
+
+@pytest.fixture
+def database_unreachable(transactional_db):
+    """The real database connection pointed at a port nobody listens on, as when PostgreSQL
+    restarts: the operating system refuses each connection. Put back before the test's own
+    clean-up, which needs the database."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = str(probe.getsockname()[1])
+    real_port = connection.settings_dict["PORT"]
+    connection.close()
+    connection.settings_dict["PORT"] = closed_port
+    yield
+    connection.close()
+    connection.settings_dict["PORT"] = real_port
