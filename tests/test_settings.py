@@ -113,3 +113,23 @@ def test_database_and_search_come_from_the_environment():
         "django.db.backends.postgresql db.example.org 6543 commons_live",
         "http://search.example.org:9200",
     ]
+
+
+def test_wagtails_admin_search_stays_in_the_database_when_elasticsearch_is_configured():
+    """Editors' admin search is written in the edit's own transaction: never out of step after
+    an outage, never a 500 or a wait because a node is sick (docs/search.md)."""
+    script = "from django.conf import settings;print(settings.WAGTAILSEARCH_BACKENDS)"
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        settings="commons.settings.production",
+        SECRET_KEY=get_random_secret_key(),
+        ALLOWED_HOSTS="commons.example.org",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+        ELASTICSEARCH_URL="http://search.example.org:9200",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "{'default': {'BACKEND': 'wagtail.search.backends.database'}}"

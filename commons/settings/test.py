@@ -21,9 +21,6 @@ DEBUG = False
 SECRET_KEY = get_random_secret_key()
 # A prefix of its own lets several test runs share one node without touching each other.
 ELASTICSEARCH_INDEX_PREFIX = env("TEST_ELASTICSEARCH_INDEX_PREFIX", default="test_commons")
-# Wagtail's admin indexing would send every page save in the suite to Elasticsearch; the test
-# that proves the admin search uses Elasticsearch switches it on for itself.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
