@@ -1,3 +1,4 @@
+import os
 import socket
 
 import pytest
@@ -50,3 +51,13 @@ def database_unreachable(transactional_db):
     yield
     connection.close()
     connection.settings_dict["PORT"] = real_port
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The real Redis `make test` started, for tests of what web processes share. The suite's own
+    cache is per process (commons/settings/test.py), so only these tests need it."""
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        pytest.fail("REDIS_URL is not set: use `make test`, which starts a private Redis.")
+    return url
