@@ -95,8 +95,34 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+# A connection per request by default; production keeps them (see production.py). Django checks
+# a kept connection before reusing it, so a database restart costs no request an error.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Django's cache holds allauth's rate-limit counters (failed sign-ins, sign-ups, the search API).
+# They only mean something if every web process shares them and they outlive a restart, so
+# production gives CACHE_URL, e.g. redis://127.0.0.1:6379/0 (`manage.py check --deploy` warns
+# without it). The embedded default keeps them in the memory of its one process.
+CACHE_URL = env("CACHE_URL", default="")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if CACHE_URL:
+    CACHES["default"] = env.cache_url_config(CACHE_URL)
+    if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        # Django's own Redis backend (django-environ would pick django-redis if it were
+        # installed), with timeouts so a Redis that hangs fails a request instead of holding it.
+        CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+        CACHES["default"].setdefault("OPTIONS", {})
+        CACHES["default"]["OPTIONS"].setdefault("socket_connect_timeout", 2)
+        CACHES["default"]["OPTIONS"].setdefault("socket_timeout", 2)
+
+# allauth finds each visitor's address (for its rate limits) in the last TRUSTED_PROXY_COUNT
+# entries of X-Forwarded-For. With no proxy in front (the demo), the header is ignored: anyone
+# could write it. Production assumes one proxy (see production.py).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# A proxy that passes the address in a header of its own instead (e.g. X-Real-IP).
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default="") or None
 
 AUTH_USER_MODEL = "community.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -24,3 +24,8 @@ ELASTICSEARCH_INDEX_PREFIX = env("TEST_ELASTICSEARCH_INDEX_PREFIX", default="tes
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# The suite's cache is each process's own memory, whatever CACHE_URL says: tests clear it freely
+# (rate limits among them) without touching another run's counters, and need no network for it.
+# The tests of what must be shared between processes (rate limits across web processes, the
+# production server) start their own processes against the Redis in REDIS_URL.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
