@@ -7,6 +7,8 @@ import signal
 import socket
 import subprocess
 import time
+from dataclasses import dataclass
+from email.message import Message
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
@@ -24,16 +26,23 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def get(port: int, path: str, *, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
-    """One request as the proxy sends it; the response body is read before returning."""
+@dataclass
+class Answer:
+    status: int
+    headers: Message
+    body: str
+
+
+def get(port: int, path: str, *, headers: dict[str, str] | None = None) -> Answer:
+    """One request as the proxy sends it."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     connection.request(
         "GET", path, headers={"Host": HOST, "X-Forwarded-Proto": "https", **(headers or {})}
     )
     response = connection.getresponse()
-    response.body = response.read().decode()  # type: ignore[attr-defined]
+    answer = Answer(response.status, response.headers, response.read().decode())
     connection.close()
-    return response
+    return answer
 
 
 class WebProcess:
