@@ -1,3 +1,4 @@
+import socket
 from unittest import mock
 
 from django.db import DatabaseError
@@ -17,6 +18,7 @@ def test_healthz_reports_database_and_elasticsearch_answering(client, db):
     assert report == {
         "status": "ok",
         "database": {"ok": True, "vendor": "postgresql"},
+        "cache": {"ok": True, "backend": "LocMemCache"},
         "search": {"backend": "elasticsearch", "ok": True},
     }
 
@@ -49,6 +51,26 @@ def test_database_failure_makes_health_failing_with_no_details_leaked(db):
     assert report["status"] == "failing"
     assert report["database"]["ok"] is False
     assert "hunter2" not in str(report)
+
+
+def test_healthz_fails_when_the_shared_cache_does_not_answer(client, db):
+    """With Redis down, sign-ins and most pages fail: the proxy should stop sending traffic."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"redis://:hunter2@127.0.0.1:{closed_port}/0",
+        "OPTIONS": {"socket_connect_timeout": 1},
+    }
+    with override_settings(CACHES={"default": redis}):
+        response = client.get("/healthz")
+
+    assert response.status_code == 503
+    report = response.json()
+    assert report["status"] == "failing"
+    assert report["cache"] == {"ok": False, "backend": "RedisCache", "error": "cache unreachable"}
+    assert "hunter2" not in response.content.decode()
 
 
 def test_healthz_refuses_to_change_anything(client, db):
