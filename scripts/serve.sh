@@ -48,6 +48,8 @@ workers=$((2 * cores + 1))
 
 # --no-control-socket: gunicorn's control socket has one path per user by default, so a second
 # server on the same machine (staging beside live) would take it over; Commons does not use it.
+# No --preload: each worker loads the site after the fork, so no two share a database, Redis or
+# Elasticsearch connection.
 exec .venv/bin/gunicorn commons.wsgi:application \
     --bind "${GUNICORN_BIND:-127.0.0.1:8000}" \
     --workers "${WEB_CONCURRENCY:-$workers}" \
