@@ -221,3 +221,33 @@ def test_wagtails_admin_search_stays_in_the_database_when_elasticsearch_is_confi
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "{'default': {'BACKEND': 'wagtail.search.backends.database'}}"
+
+
+def test_several_elasticsearch_nodes_are_read_as_a_list():
+    script = "from django.conf import settings as s;print(s.ELASTICSEARCH_URLS)"
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        settings="commons.settings.dev",
+        ELASTICSEARCH_URL="http://es1.internal:9200, http://es2.internal:9200",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['http://es1.internal:9200', 'http://es2.internal:9200']"
+
+
+def test_a_malformed_elasticsearch_url_stops_the_site_at_start_up():
+    result = manage(
+        "check",
+        settings="commons.settings.production",
+        SECRET_KEY=get_random_secret_key(),
+        ALLOWED_HOSTS="commons.example.org",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+        ELASTICSEARCH_URL="http://es1.internal:9200,es2.internal:9200",
+    )
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "ELASTICSEARCH_URL: node 2 ('es2.internal:9200') has no scheme" in result.stderr

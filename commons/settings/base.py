@@ -6,6 +6,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from commons.elasticsearch_urls import parse_elasticsearch_urls
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -189,9 +191,21 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Commons <no-reply@common
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
 # Search: with ELASTICSEARCH_URL unset, Commons searches the database (see docs/search.md).
+# One node or several, comma-separated; a malformed value stops the site here, at start-up.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+ELASTICSEARCH_URLS = parse_elasticsearch_urls(ELASTICSEARCH_URL)
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="commons")
+# The worker's bulk indexing and rebuilds may wait this long for a node...
 ELASTICSEARCH_TIMEOUT_SECONDS = env.float("ELASTICSEARCH_TIMEOUT_SECONDS", default=5.0)
+# ...but a person waiting for a search, an autocomplete or /healthz only this long: a page
+# answered from the database soon beats one from Elasticsearch late.
+ELASTICSEARCH_SEARCH_TIMEOUT_SECONDS = env.float(
+    "ELASTICSEARCH_SEARCH_TIMEOUT_SECONDS", default=1.5
+)
+# After a failure, or an answer slower than ELASTICSEARCH_BREAKER_SLOW_SECONDS (searches take
+# tens of milliseconds), searches skip Elasticsearch for this long (search/breaker.py).
+ELASTICSEARCH_BREAKER_SECONDS = env.float("ELASTICSEARCH_BREAKER_SECONDS", default=30.0)
+ELASTICSEARCH_BREAKER_SLOW_SECONDS = env.float("ELASTICSEARCH_BREAKER_SLOW_SECONDS", default=1.0)
 ELASTICSEARCH_SHARDS = env.int("ELASTICSEARCH_SHARDS", default=1)
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)
 # An index task that fails this often is set aside for a person (search_status lists it).
