@@ -8,7 +8,7 @@ from django.db.models import Model
 
 from community.permissions import AnyUser
 from search import elasticsearch
-from search.backends import SearchUnavailable
+from search.backends import SearchSkipped, SearchUnavailable
 from search.types import SORT_RELEVANCE, SearchFilters, SearchResults, Suggestion
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def search(
         try:
             return elastic.search(query, **arguments)
         except SearchUnavailable as error:
-            logger.warning("Search fell back to the database: %s", error)
+            _log_fallback("Search", error)
             results = database.search(query, **arguments)
             results.degraded = True
             return results
@@ -67,5 +67,11 @@ def autocomplete(prefix: str, *, user: AnyUser, limit: int = 8) -> list[Suggesti
         try:
             return elastic.autocomplete(prefix, user=user, limit=limit)
         except SearchUnavailable as error:
-            logger.warning("Autocomplete fell back to the database: %s", error)
+            _log_fallback("Autocomplete", error)
     return database.autocomplete(prefix, user=user, limit=limit)
+
+
+def _log_fallback(what: str, error: SearchUnavailable) -> None:
+    # The breaker logged its opening once; a warning for every search it then skips is noise.
+    log = logger.info if isinstance(error, SearchSkipped) else logger.warning
+    log("%s fell back to the database: %s", what, error)

@@ -17,11 +17,13 @@ from elasticsearch import ApiError, NotFoundError, TransportError
 from community.models import Community
 from community.permissions import AnyUser
 from knowledge.models import Organisation, Region, ServiceArea
-from search import elasticsearch
+from search import breaker, elasticsearch
 from search.audience import audiences_for
-from search.backends import SearchUnavailable, tag_suggestion
+from search.backends import SearchSkipped, SearchUnavailable, tag_suggestion
+from search.breaker import BreakerOpen
 from search.documents import alias_name
 from search.facets import DATE_FACET, FACET_FIELDS, selected_values
+from search.outbox import is_outage
 from search.query import (
     build_autocomplete_body,
     build_count_body,
@@ -53,10 +55,16 @@ MAX_QUERY_WORDS = 32
 
 
 def _send(method: str, **arguments) -> dict:
-    """Call the node; whatever stops it answering becomes SearchUnavailable."""
-    client = elasticsearch.client()
+    """Call the node, through the circuit breaker and with the short search timeout; whatever
+    stops it answering becomes SearchUnavailable."""
+    client = elasticsearch.search_client()
     try:
-        return getattr(client, method)(index=alias_name(), **arguments).body
+        return breaker.guarded(
+            lambda: getattr(client, method)(index=alias_name(), **arguments).body,
+            is_failure=is_outage,
+        )
+    except BreakerOpen as error:
+        raise SearchSkipped(str(error)) from error
     except NotFoundError as error:
         raise SearchUnavailable(f"the search index is missing: {error}") from error
     except ApiError as error:
