@@ -178,21 +178,31 @@ def record_answer(granted: Permit, seconds: float) -> None:
         close()
 
 
-def guarded(call: Callable[[], T], *, is_failure: Callable[[Exception], bool]) -> T:
+def guarded(
+    call: Callable[[], T],
+    *,
+    is_failure: Callable[[Exception], bool],
+    seconds: Callable[[], float] | None = None,
+) -> T:
     """`call()` if the breaker allows it, recording how it went. Raises BreakerOpen without
     calling when it does not; re-raises whatever `call` raises. `is_failure` says which errors
-    mean the node is sick (rather than, say, a request it refused)."""
+    mean the node is sick (rather than, say, a request it refused); `seconds`, how long the
+    call waited for Elasticsearch (by default, how long it took)."""
     granted = permit()
     if granted is None:
         raise BreakerOpen("Elasticsearch is skipped for a while after it failed")
     started = time.monotonic()
+
+    def waited() -> float:
+        return seconds() if seconds else time.monotonic() - started
+
     try:
         result = call()
     except Exception as error:
         if is_failure(error):
             trip(f"{type(error).__name__}: {error}")
         else:
-            record_answer(granted, time.monotonic() - started)
+            record_answer(granted, waited())
         raise
-    record_answer(granted, time.monotonic() - started)
+    record_answer(granted, waited())
     return result

@@ -3,7 +3,9 @@ and turn the answer into `SearchResults`. Raises `SearchUnavailable` when the no
 answer, so `search.services` can fall back to the database."""
 
 import logging
+import time
 import unicodedata
+from contextvars import ContextVar
 from datetime import datetime
 from functools import partial
 
@@ -17,13 +19,11 @@ from elasticsearch import ApiError, NotFoundError, TransportError
 from community.models import Community
 from community.permissions import AnyUser
 from knowledge.models import Organisation, Region, ServiceArea
-from search import breaker, elasticsearch
+from search import elasticsearch
 from search.audience import audiences_for
-from search.backends import SearchSkipped, SearchUnavailable, tag_suggestion
-from search.breaker import BreakerOpen
+from search.backends import SearchUnavailable, tag_suggestion
 from search.documents import alias_name
 from search.facets import DATE_FACET, FACET_FIELDS, selected_values
-from search.outbox import is_outage
 from search.query import (
     build_autocomplete_body,
     build_count_body,
@@ -54,17 +54,27 @@ AUTOCOMPLETE_MAX_TAGS = 3
 MAX_QUERY_WORDS = 32
 
 
+# The longest one request of this search waited for Elasticsearch: what the circuit breaker
+# judges the node by (search.services), leaving out our own work around it (the vocabulary,
+# facet labels from the database). Per context, so threads never see each other's.
+_slowest_request: ContextVar[float] = ContextVar("slowest_request", default=0.0)
+
+
+def slowest_request_seconds() -> float:
+    return _slowest_request.get()
+
+
+def forget_request_times() -> None:
+    _slowest_request.set(0.0)
+
+
 def _send(method: str, **arguments) -> dict:
-    """Call the node, through the circuit breaker and with the short search timeout; whatever
-    stops it answering becomes SearchUnavailable."""
+    """Call the node with the short search timeout; whatever stops it answering becomes
+    SearchUnavailable (`search.services` puts the circuit breaker around the whole search)."""
     client = elasticsearch.search_client()
+    started = time.monotonic()
     try:
-        return breaker.guarded(
-            lambda: getattr(client, method)(index=alias_name(), **arguments).body,
-            is_failure=is_outage,
-        )
-    except BreakerOpen as error:
-        raise SearchSkipped(str(error)) from error
+        return getattr(client, method)(index=alias_name(), **arguments).body
     except NotFoundError as error:
         raise SearchUnavailable(f"the search index is missing: {error}") from error
     except ApiError as error:
@@ -74,6 +84,9 @@ def _send(method: str, **arguments) -> dict:
         raise SearchUnavailable(f"Elasticsearch answered {error.meta.status}") from error
     except TransportError as error:
         raise SearchUnavailable(f"Elasticsearch did not answer: {error}") from error
+    finally:
+        waited = time.monotonic() - started
+        _slowest_request.set(max(waited, _slowest_request.get()))
 
 
 def search(

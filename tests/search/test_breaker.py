@@ -11,11 +11,13 @@ from django.core.cache.backends.base import BaseCache
 from django.test import override_settings
 from elastic_transport import ApiResponseMeta, ConnectionTimeout, HttpHeaders, NodeConfig
 from elastic_transport import ConnectionError as NodeConnectionError
-from elasticsearch import ApiError, BadRequestError
+from elasticsearch import ApiError, BadRequestError, NotFoundError
 
 from search import breaker
+from search.backends import SearchUnavailable
 from search.breaker import BreakerOpen, Permit
 from search.outbox import is_outage
+from search.services import is_cluster_trouble
 
 NODES = "http://es1.internal:9200,http://es2.internal:9200"
 
@@ -177,3 +179,30 @@ def _meta(status: int) -> ApiResponseMeta:
         duration=0.0,
         node=NodeConfig("http", "es1.internal", 9200),
     )
+
+
+@override_settings(ELASTICSEARCH_BREAKER_SLOW_SECONDS=0.05)
+def test_it_judges_by_the_time_waited_for_elasticsearch_when_told_it():
+    def our_own_slow_work():
+        time.sleep(0.1)  # reading the vocabulary, say: not the node's fault
+        return "answered"
+
+    assert breaker.guarded(our_own_slow_work, is_failure=is_outage, seconds=lambda: 0.01)
+    assert breaker.state() is None
+    assert breaker.guarded(answer, is_failure=is_outage, seconds=lambda: 0.2)
+    assert breaker.is_open()
+
+
+def test_only_a_sick_cluster_counts_against_elasticsearch_not_a_refused_request():
+    def unavailable(cause: Exception) -> SearchUnavailable:
+        try:
+            raise SearchUnavailable("could not search") from cause
+        except SearchUnavailable as error:
+            return error
+
+    assert is_cluster_trouble(unavailable(ConnectionTimeout("timed out")))
+    assert is_cluster_trouble(unavailable(NodeConnectionError("refused")))
+    assert is_cluster_trouble(unavailable(ApiError("unavailable", meta=_meta(503), body={})))
+    assert not is_cluster_trouble(unavailable(BadRequestError("bad", meta=_meta(400), body={})))
+    assert not is_cluster_trouble(unavailable(NotFoundError("no index", meta=_meta(404), body={})))
+    assert not is_cluster_trouble(SearchUnavailable("Elasticsearch answered 500 in an msearch"))
