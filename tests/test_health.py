@@ -5,6 +5,8 @@ from django.db import DatabaseError
 from django.test import override_settings
 
 from commons import health
+from search import breaker, elasticsearch
+from search import health as search_health
 
 
 def test_healthz_reports_database_and_elasticsearch_answering(client, db):
@@ -75,3 +77,27 @@ def test_healthz_fails_when_the_shared_cache_does_not_answer(client, db):
 
 def test_healthz_refuses_to_change_anything(client, db):
     assert client.post("/healthz").status_code == 405
+
+
+def test_with_the_breaker_open_healthz_says_degraded_without_asking_elasticsearch(client, db):
+    breaker.trip("a test")
+    asked = []
+    with mock.patch.object(elasticsearch, "search_client", side_effect=lambda: asked.append(1)):
+        report = client.get("/healthz").json()
+
+    assert asked == []
+    assert report["status"] == "degraded"
+    assert report["search"] == {
+        "backend": "elasticsearch",
+        "ok": False,
+        "error": "elasticsearch failed recently: searches use the database for now",
+        "breaker": "open",
+    }
+
+
+def test_the_answer_of_elasticsearch_is_kept_for_a_few_seconds(client, db):
+    first = client.get("/healthz").json()
+
+    kept = breaker.shared_cache().get(breaker.scoped_key("health"))
+    assert kept == first["search"]
+    assert search_health.HEALTH_CACHE_SECONDS <= 10
