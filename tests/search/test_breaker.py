@@ -2,9 +2,13 @@
 
 The calls it guards here are plain functions that answer, fail or take their time: what the
 breaker decides from them is what is under test. tests/search/test_cluster.py freezes a real
-node."""
+node. The last test shares the breaker between two processes through the real Redis."""
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.core.cache.backends.base import BaseCache
@@ -20,6 +24,7 @@ from search.outbox import is_outage
 from search.services import is_cluster_trouble
 
 NODES = "http://es1.internal:9200,http://es2.internal:9200"
+REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.usefixtures("_nodes")
 
@@ -206,3 +211,48 @@ def test_only_a_sick_cluster_counts_against_elasticsearch_not_a_refused_request(
     assert not is_cluster_trouble(unavailable(BadRequestError("bad", meta=_meta(400), body={})))
     assert not is_cluster_trouble(unavailable(NotFoundError("no index", meta=_meta(404), body={})))
     assert not is_cluster_trouble(SearchUnavailable("Elasticsearch answered 500 in an msearch"))
+
+
+def in_another_web_process(code: str, redis_url: str) -> str:
+    """Run `code` in a new Django process sharing the Redis cache, as a second web process."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "CACHE_URL", "ELASTICSEARCH_URL")
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE="commons.settings.dev", CACHE_URL=redis_url, ELASTICSEARCH_URL=NODES
+    )
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.strip()
+
+
+def test_with_redis_every_web_process_sees_one_breaker_and_one_probe(redis_url):
+    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    with override_settings(CACHES={"default": redis}):
+        breaker.reset()
+        try:
+            breaker.trip("the node froze")
+            seen = in_another_web_process(
+                "from search import breaker; print(breaker.is_open(), breaker.state().reason)",
+                redis_url,
+            )
+            assert seen == "True the node froze"
+
+            breaker.trip("the node froze", now=time.time() - 60)  # due a probe now
+            assert breaker.permit() is Permit.PROBE  # this process probes...
+            other = in_another_web_process(
+                "from search import breaker; print(breaker.permit())", redis_url
+            )
+            assert other == "None"  # ...so the other one keeps to the database meanwhile
+        finally:
+            breaker.reset()
