@@ -140,7 +140,7 @@ def trip(reason: str, now: float | None = None) -> BreakerState:
     value = {"opened_at": opened.opened_at, "until": opened.until, "reason": opened.reason}
     timeout = _whole_seconds(seconds + FORGET_AFTER_SECONDS)
     cache_call("open", lambda: shared_cache().set(scoped_key("state"), value, timeout), None)
-    cache_call("release the probe", lambda: shared_cache().delete(scoped_key("probe")), None)
+    release_probe()
     logger.warning(
         "Search circuit breaker opened: Elasticsearch is skipped for %gs (%s)", seconds, reason
     )
@@ -170,30 +170,38 @@ def is_slow(seconds: float) -> bool:
     return seconds > settings.ELASTICSEARCH_BREAKER_SLOW_SECONDS
 
 
-def record_answer(granted: Permit, seconds: float) -> None:
-    """Elasticsearch answered (perhaps refusing the request: it is alive) in `seconds`."""
-    if is_slow(seconds):
+def record_answer(granted: Permit, seconds: float | None) -> None:
+    """Elasticsearch answered (perhaps refusing the request: it is alive) in `seconds`; None
+    when it was not asked at all (an empty search), which proves nothing either way."""
+    if seconds is None:
+        if granted is Permit.PROBE:
+            release_probe()  # let the next request probe, without waiting for the claim to lapse
+    elif is_slow(seconds):
         trip(f"it took {seconds:.1f}s to answer")
     elif granted is Permit.PROBE:
         close()
+
+
+def release_probe() -> None:
+    cache_call("release the probe", lambda: shared_cache().delete(scoped_key("probe")), None)
 
 
 def guarded(
     call: Callable[[], T],
     *,
     is_failure: Callable[[Exception], bool],
-    seconds: Callable[[], float] | None = None,
+    seconds: Callable[[], float | None] | None = None,
 ) -> T:
     """`call()` if the breaker allows it, recording how it went. Raises BreakerOpen without
     calling when it does not; re-raises whatever `call` raises. `is_failure` says which errors
     mean the node is sick (rather than, say, a request it refused); `seconds`, how long the
-    call waited for Elasticsearch (by default, how long it took)."""
+    call waited for Elasticsearch, None if it never asked (by default, how long it took)."""
     granted = permit()
     if granted is None:
         raise BreakerOpen("Elasticsearch is skipped for a while after it failed")
     started = time.monotonic()
 
-    def waited() -> float:
+    def waited() -> float | None:
         return seconds() if seconds else time.monotonic() - started
 
     try:

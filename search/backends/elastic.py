@@ -56,16 +56,17 @@ MAX_QUERY_WORDS = 32
 
 # The longest one request of this search waited for Elasticsearch: what the circuit breaker
 # judges the node by (search.services), leaving out our own work around it (the vocabulary,
-# facet labels from the database). Per context, so threads never see each other's.
-_slowest_request: ContextVar[float] = ContextVar("slowest_request", default=0.0)
+# facet labels from the database); None when the search needed no request. Per context, so
+# threads never see each other's.
+_slowest_request: ContextVar[float | None] = ContextVar("slowest_request", default=None)
 
 
-def slowest_request_seconds() -> float:
+def slowest_request_seconds() -> float | None:
     return _slowest_request.get()
 
 
 def forget_request_times() -> None:
-    _slowest_request.set(0.0)
+    _slowest_request.set(None)
 
 
 def _send(method: str, **arguments) -> dict:
@@ -86,7 +87,7 @@ def _send(method: str, **arguments) -> dict:
         raise SearchUnavailable(f"Elasticsearch did not answer: {error}") from error
     finally:
         waited = time.monotonic() - started
-        _slowest_request.set(max(waited, _slowest_request.get()))
+        _slowest_request.set(max(waited, _slowest_request.get() or 0.0))
 
 
 def search(

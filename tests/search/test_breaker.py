@@ -198,6 +198,17 @@ def test_it_judges_by_the_time_waited_for_elasticsearch_when_told_it():
     assert breaker.is_open()
 
 
+def test_a_probe_that_never_asked_elasticsearch_proves_nothing_and_lets_the_next_one_probe():
+    opened = breaker.trip("test")
+    later = opened.until + 0.1
+    assert breaker.permit(now=later) is Permit.PROBE
+
+    breaker.record_answer(Permit.PROBE, None)  # an empty search: no request was needed
+
+    assert breaker.state() == opened  # not closed on no evidence
+    assert breaker.permit(now=later) is Permit.PROBE  # the next search probes at once
+
+
 def test_only_a_sick_cluster_counts_against_elasticsearch_not_a_refused_request():
     def unavailable(cause: Exception) -> SearchUnavailable:
         try:
