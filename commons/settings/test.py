@@ -21,6 +21,13 @@ DEBUG = False
 SECRET_KEY = get_random_secret_key()
 # A prefix of its own lets several test runs share one node without touching each other.
 ELASTICSEARCH_INDEX_PREFIX = env("TEST_ELASTICSEARCH_INDEX_PREFIX", default="test_commons")
+# The suite runs on busy shared machines, where a fresh index's first search can take most of a
+# second: a test of ranking or permissions must not become a test of the fallback. The tests of
+# the search timeout and the circuit breaker set these themselves (tests/search/test_cluster.py).
+ELASTICSEARCH_SEARCH_TIMEOUT_SECONDS = env.float(
+    "ELASTICSEARCH_SEARCH_TIMEOUT_SECONDS", default=5.0
+)
+ELASTICSEARCH_BREAKER_SLOW_SECONDS = env.float("ELASTICSEARCH_BREAKER_SLOW_SECONDS", default=5.0)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
