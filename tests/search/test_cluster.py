@@ -4,8 +4,8 @@
 - a cluster of three nodes loses the node ELASTICSEARCH_URL names first (SIGKILL): search goes
   on answering from Elasticsearch, through the other nodes;
 - a node freezes (SIGSTOP: connections hang rather than fail): one search waits for it, the
-  circuit breaker opens, and the next ones answer from the database at once; after SIGCONT and
-  the breaker time, Elasticsearch answers again.
+  circuit breaker opens, and the next ones answer from the database at once; publishing does
+  not wait; after SIGCONT and the breaker time, Elasticsearch answers again.
 """
 
 import logging
@@ -160,6 +160,13 @@ def test_a_frozen_node_costs_one_search_one_timeout_then_the_database_answers_at
     assert health.json()["status"] == "degraded"
     assert health.json()["search"]["breaker"] == "open"
     assert took < 0.5
+    # Writes never wait for the node: publishing only records an outbox task.
+    published, took = timed(
+        lambda: make_case_study(library.case_studies, title="Published while the node froze")
+    )
+    assert published.live
+    assert outbox.pending().filter(kind="case_study", object_id=str(published.pk)).exists()
+    assert took < SEARCH_TIMEOUT, f"publishing waited {took:.2f}s for the frozen node"
 
     nodes("thaw", frozen_node)
     time.sleep(max(0.0, breaker.state().until - time.time()) + 0.1)
