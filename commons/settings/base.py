@@ -170,6 +170,8 @@ ELASTICSEARCH_SHARDS = env.int("ELASTICSEARCH_SHARDS", default=1)
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)
 # An index task that fails this often is set aside for a person (search_status lists it).
 SEARCH_TASK_MAX_ATTEMPTS = env.int("SEARCH_TASK_MAX_ATTEMPTS", default=8)
+# The longest one database search may run on PostgreSQL before it gives up and says so.
+SEARCH_FALLBACK_TIMEOUT_MS = env.int("SEARCH_FALLBACK_TIMEOUT_MS", default=2000)
 # Wagtail's admin search uses the same node when there is one (its own indices, same prefix).
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
