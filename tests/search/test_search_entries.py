@@ -83,7 +83,7 @@ def test_entries_are_written_while_elasticsearch_is_unreachable(unreachable):
     # A degraded search finds it at once.
     results = services.search("shared payroll", user=ANONYMOUS)
     assert results.degraded
-    assert [hit.title for hit in results.hits][0] == "Shared payroll during the outage"
+    assert results.hits[0].title == "Shared payroll during the outage"
 
 
 def test_the_worker_run_once_writes_entries_before_saying_the_node_is_down(unreachable):
