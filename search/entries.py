@@ -23,7 +23,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from search import elasticsearch
-from search.models import IndexTask, SearchEntry, delimited
+from search.models import IndexTask, SearchEntry, SearchEntryText, delimited
 from search.sources import source_for, sources
 from search.sources.base import as_datetime
 
@@ -34,12 +34,9 @@ BATCH = 500
 # demo's worth of changes, small enough that a search never turns into a rebuild.
 CATCH_UP_LIMIT = 1000
 
-TEXT_COLUMNS = ("title", "summary", "tags", "body", "names")
 UPDATED_COLUMNS = (
     "audience",
-    *TEXT_COLUMNS,
-    "url",
-    "meta",
+    "tags",
     "published_at",
     "expires_on",
     "organisations",
@@ -48,6 +45,7 @@ UPDATED_COLUMNS = (
     "community",
     "updated_at",
 )
+UPDATED_TEXT_COLUMNS = ("title", "summary", "body", "names", "url", "meta")
 
 # Built documents by object id; None where the object should not be found (deleted, hidden).
 Built = dict[str, dict | None]
@@ -62,30 +60,33 @@ class EntryReport:
     failed: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
-def entry_from_document(kind: str, document: dict) -> SearchEntry:
-    """The entry for one Elasticsearch document: text by weight, facets as delimited text."""
-    now = timezone.now()
-    return SearchEntry(
+def entry_from_document(kind: str, document: dict) -> tuple[SearchEntry, SearchEntryText]:
+    """The entry for one Elasticsearch document, and its text: text by weight, facets as
+    delimited text."""
+    entry = SearchEntry(
         kind=kind,
         object_id=str(document["object_id"]),
         audience=document.get("audience", "public"),
-        title=document.get("title", ""),
-        summary=document.get("summary", ""),
         tags=delimited(document.get("tags", ())),
-        body=document.get("body", ""),
-        names=" \n ".join(
-            (*document.get("organisation_names", ()), *document.get("service_area_names", ()))
-        ),
-        url=document.get("url", ""),
-        meta=list(document.get("meta_line", ())),
         published_at=as_datetime(document.get("published_at")),
         expires_on=document.get("expires_on"),
         organisations=delimited(document.get("organisations", ())),
         service_areas=delimited(document.get("service_areas", ())),
         regions=delimited(document.get("region", ())),
         community=document.get("community", ""),
-        updated_at=now,
+        updated_at=timezone.now(),
     )
+    text = SearchEntryText(
+        title=document.get("title", ""),
+        summary=document.get("summary", ""),
+        body=document.get("body", ""),
+        names=" \n ".join(
+            (*document.get("organisation_names", ()), *document.get("service_area_names", ()))
+        ),
+        url=document.get("url", ""),
+        meta=list(document.get("meta_line", ())),
+    )
+    return entry, text
 
 
 def build(kind: str, object_ids: Iterable[str], report: EntryReport) -> Built:
@@ -107,39 +108,69 @@ def build(kind: str, object_ids: Iterable[str], report: EntryReport) -> Built:
 
 
 def store(kind: str, built: Built, report: EntryReport) -> None:
-    """Write (or remove) each object's entry, and on PostgreSQL its stored vector."""
-    present = []
+    """Write (or remove) each object's entry and its text, and on PostgreSQL its vector."""
+    present: dict[str, tuple[SearchEntry, SearchEntryText]] = {}
     for object_id, document in built.items():
         if document is None:
             continue
         try:
-            present.append(entry_from_document(kind, document))
+            present[object_id] = entry_from_document(kind, document)
         except (TypeError, ValueError) as error:  # a value the entry cannot hold: that object's
             report.failed[(kind, object_id)] = f"{type(error).__name__}: {error}"
     gone = [object_id for object_id, document in built.items() if document is None]
     if gone:
-        deleted, _ = SearchEntry.objects.filter(kind=kind, object_id__in=gone).delete()
-        report.removed += deleted
+        _, deleted = SearchEntry.objects.filter(kind=kind, object_id__in=gone).delete()
+        report.removed += deleted.get(SearchEntry._meta.label, 0)
     if present:
         SearchEntry.objects.bulk_create(
-            present,
+            [entry for entry, _ in present.values()],
             update_conflicts=True,
             unique_fields=["kind", "object_id"],
             update_fields=list(UPDATED_COLUMNS),
             batch_size=BATCH,
         )
-        refresh_vectors(kind, [entry.object_id for entry in present])
+        ids = SearchEntry.objects.filter(kind=kind, object_id__in=list(present)).values_list(
+            "object_id", "pk"
+        )
+        texts = []
+        for object_id, pk in ids:
+            text = present[object_id][1]
+            text.entry_id = pk
+            texts.append(text)
+        SearchEntryText.objects.bulk_create(
+            texts,
+            update_conflicts=True,
+            unique_fields=["entry"],
+            update_fields=list(UPDATED_TEXT_COLUMNS),
+            batch_size=BATCH,
+        )
+        refresh_vectors([pk for _, pk in ids])
         report.written += len(present)
     report.built[kind].update(built)
 
 
-def refresh_vectors(kind: str, object_ids: list[str]) -> None:
-    """PostgreSQL analyses the stored text itself, once per write, never per search."""
-    if connection.vendor != "postgresql":
-        return
-    from search.backends.database_postgres import stored_vector
+# Django's SearchVector cannot read the joined text table in an UPDATE: the same expression as
+# `database_postgres.stored_vector`, written out (title A, summary and tags B, body and names C).
+VECTOR_SQL = """
+UPDATE search_searchentry AS entry SET vector =
+    setweight(to_tsvector(%(config)s::regconfig, COALESCE(text.title, '')), 'A')
+    || setweight(to_tsvector(%(config)s::regconfig,
+        COALESCE(text.summary, '') || ' ' || COALESCE(entry.tags, '')), 'B')
+    || setweight(to_tsvector(%(config)s::regconfig,
+        COALESCE(text.body, '') || ' ' || COALESCE(text.names, '')), 'C')
+FROM search_searchentrytext AS text
+WHERE text.entry_id = entry.id AND entry.id = ANY(%(ids)s)
+"""
 
-    SearchEntry.objects.filter(kind=kind, object_id__in=object_ids).update(vector=stored_vector())
+
+def refresh_vectors(entry_ids: list[int]) -> None:
+    """PostgreSQL analyses the stored text itself, once per write, never per search."""
+    if connection.vendor != "postgresql" or not entry_ids:
+        return
+    from search.backends.database_postgres import CONFIG
+
+    with connection.cursor() as cursor:
+        cursor.execute(VECTOR_SQL, {"config": CONFIG, "ids": entry_ids})
 
 
 def write_objects(keys: Iterable[tuple[str, str]]) -> EntryReport:

@@ -19,7 +19,6 @@ from django.conf import settings
 from django.db import OperationalError, connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils.html import escape
-from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from taggit.models import Tag
 
@@ -160,13 +159,15 @@ def _sort_key(sort: str):
 def _hits(rows: list[dict], concepts: list[Concept], *, scored: bool) -> list[Hit]:
     """Hits in the order given, from the entries alone: no content model is read."""
     if _full_text():
-        marked = database_postgres.snippets([row["id"] for row in rows], concepts)
+        shown = database_postgres.shown([row["id"] for row in rows], concepts)
+        rows = [{**row, **shown[row["id"]]} for row in rows if row["id"] in shown]
     else:
-        marked = {row["id"]: database_portable.snippet(row, row["matcher"]) for row in rows}
-    return [_hit(row, marked.get(row["id"], SafeString("")), scored=scored) for row in rows]
+        rows = [{**row, "snippet": database_portable.snippet(row, row["matcher"])} for row in rows]
+    return [_hit(row, scored=scored) for row in rows]
 
 
-def _hit(row: dict, snippet: SafeString, *, scored: bool) -> Hit:
+def _hit(row: dict, *, scored: bool) -> Hit:
+    snippet = row["snippet"]
     if not snippet.strip():
         snippet = escape(Truncator(row["summary"]).words(35))
     return Hit(

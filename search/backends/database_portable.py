@@ -10,7 +10,7 @@ body). Words match by their start after a light suffix trim, so "councils" finds
 import re
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -104,14 +104,21 @@ def _mark(token: str, marker: re.Pattern) -> str:
     return "".join(out)
 
 
-TEXT_COLUMNS = ("title", "summary", "tags", "body", "names")
-READ_COLUMNS = ("id", "kind", "object_id", "published_at", "url", "meta", *TEXT_COLUMNS)
+# Where each text an entry is scored on lives.
+TEXT_COLUMNS = {
+    "title": "text__title",
+    "summary": "text__summary",
+    "tags": "tags",
+    "body": "text__body",
+    "names": "text__names",
+}
+SHOWN_COLUMNS = {"url": "text__url", "meta": "text__meta"}
 
 
 def narrow(entries: QuerySet, matcher: Matcher) -> QuerySet:
     """Entries whose text contains any of the words: an OR, in the database."""
     anywhere = Q()
-    for column in TEXT_COLUMNS:
+    for column in TEXT_COLUMNS.values():
         for word in matcher.stems:
             anywhere |= Q(**{f"{column}__icontains": word})
     return entries.filter(anywhere)
@@ -128,7 +135,12 @@ def weighted_texts(entry: dict) -> dict[str, str]:
 
 def rank(entries: QuerySet, matcher: Matcher, *, sort: str, limit: int) -> tuple[int, list[dict]]:
     """(how many match, the best `limit` of them, each with its `score`) among `entries`."""
-    candidates = narrow(entries, matcher).values(*READ_COLUMNS)[:CANDIDATE_LIMIT]
+    wanted = {**TEXT_COLUMNS, **SHOWN_COLUMNS}
+    own = [name for name, path in wanted.items() if name == path]
+    joined = {name: F(path) for name, path in wanted.items() if name != path}
+    candidates = narrow(entries, matcher).values("id", "kind", "published_at", *own, **joined)[
+        :CANDIDATE_LIMIT
+    ]
     ranked = []
     for entry in candidates:
         score = matcher.score(weighted_texts(entry))

@@ -1,5 +1,5 @@
 """PostgreSQL full-text search for the database backend, over `SearchEntry`: each entry's
-weighted tsvector is stored and GIN-indexed (`stored_vector`, written with the entry), so a
+weighted tsvector is stored and GIN-indexed (written with the entry: `search.entries`), so a
 search only matches the index and ranks what it found; no text is analysed while it runs.
 
 A question is an OR of every concept and its synonyms; what matches is ranked by how many
@@ -8,12 +8,7 @@ one for the kind counts). Snippets come from `ts_headline`, for the page's entri
 """
 
 import nh3
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import (
     Case,
     Count,
@@ -81,16 +76,6 @@ def coverage(concepts: list[Concept]):
     return total
 
 
-def stored_vector() -> SearchVector:
-    """An entry's vector from its own text columns, with the weights the sources' fields carry
-    in Elasticsearch: title A, summary and tags B, body and organisation/service-area names C."""
-    return (
-        SearchVector("title", weight="A", config=CONFIG)
-        + SearchVector("summary", "tags", weight="B", config=CONFIG)
-        + SearchVector("body", "names", weight="C", config=CONFIG)
-    )
-
-
 def prior():
     """The kind's prior (`search.query.KIND_PRIORS`), as Elasticsearch applies it."""
     return Case(
@@ -126,16 +111,13 @@ def rank(entries: QuerySet, concepts: list[Concept], *, sort: str, limit: int) -
         rows = rows.order_by(F("published_at").desc(nulls_last=True), "-score", "id")
     else:
         rows = rows.order_by("-score", F("published_at").desc(nulls_last=True), "id")
-    return list(
-        rows.values(
-            "id", "kind", "object_id", "score", "published_at", "title", "url", "meta", "summary"
-        )[:limit]
-    )
+    return list(rows.values("id", "kind", "score", "published_at")[:limit])
 
 
-def snippets(entry_ids: list[int], concepts: list[Concept]) -> dict[int, SafeString]:
-    """Each entry's best passage of its summary and body, matched words in <mark>, by id."""
-    from search.models import SearchEntry
+def shown(entry_ids: list[int], concepts: list[Concept]) -> dict[int, dict]:
+    """What the page's hits show, by entry id: title, link, facts, summary, and the best passage
+    of the summary and body with matched words in <mark> (`snippet`)."""
+    from search.models import SearchEntryText
 
     # Headlines are cut from escaped text, before ts_headline adds any marker.
     text = escape_html(Concat("summary", Value(" \n "), "body", output_field=TextField()))
@@ -150,8 +132,12 @@ def snippets(entry_ids: list[int], concepts: list[Concept]) -> dict[int, SafeStr
         max_fragments=2,
         fragment_delimiter=" … ",
     )
-    found = SearchEntry.objects.filter(pk__in=entry_ids).annotate(_snippet=headline)
-    return {pk: marked(raw or "") for pk, raw in found.values_list("pk", "_snippet")}
+    rows = (
+        SearchEntryText.objects.filter(entry_id__in=entry_ids)
+        .annotate(_snippet=headline)
+        .values("entry_id", "title", "url", "meta", "summary", "_snippet")
+    )
+    return {row["entry_id"]: {**row, "snippet": marked(row.pop("_snippet") or "")} for row in rows}
 
 
 def marked(headline: str) -> SafeString:

@@ -56,7 +56,7 @@ def test_without_elasticsearch_a_task_only_keeps_the_database_entry_in_step():
     settled, _ = entries.write_pending()
 
     assert settled == IndexTask.objects.count()
-    assert SearchEntry.objects.get(kind="organisation").title == "Northshire Council"
+    assert SearchEntry.objects.get(kind="organisation").text.title == "Northshire Council"
     # Nothing is left waiting for a node that is not there.
     assert not outbox.pending().exists()
 

@@ -13,7 +13,7 @@ from django.test import override_settings
 from community.models import Community, ContentStatus, Membership, Thread
 from search import elasticsearch, entries, outbox, services
 from search.backends import database, database_postgres
-from search.models import IndexTask, SearchEntry
+from search.models import IndexTask, SearchEntry, SearchEntryText
 from search.types import SearchFilters
 from tests.factories import CommunityFactory, make_member, make_thread
 
@@ -50,7 +50,7 @@ def test_the_worker_writes_the_entry_when_content_changes(search_index):
     outbox.drain(client=search_index.client)
 
     entry = entry_of(thread)
-    assert (entry.title, entry.audience, entry.community) == (
+    assert (entry.text.title, entry.audience, entry.community) == (
         "Electric bin lorries",
         "public",
         thread.community.slug,
@@ -60,7 +60,7 @@ def test_the_worker_writes_the_entry_when_content_changes(search_index):
     thread.title = "Hydrogen bin lorries"
     thread.save()
     outbox.drain(client=search_index.client)
-    assert entry_of(thread).title == "Hydrogen bin lorries"
+    assert entry_of(thread).text.title == "Hydrogen bin lorries"
 
     thread.status = ContentStatus.HIDDEN
     thread.save()
@@ -75,7 +75,7 @@ def test_entries_are_written_while_elasticsearch_is_unreachable(unreachable):
 
     assert report.unavailable
     assert report.entries == IndexTask.objects.count()
-    assert entry_of(thread).title == "Shared payroll during the outage"
+    assert entry_of(thread).text.title == "Shared payroll during the outage"
     # The node's side still waits, and the outage used none of the task's attempts.
     task = IndexTask.objects.get(kind="thread", object_id=str(thread.pk))
     assert (task.done_at, task.attempts) == (None, 0)
@@ -130,7 +130,8 @@ def test_search_entries_fills_existing_rows_and_removes_what_should_not_be_found
     kept = make_thread(community, title="Framework agreements")
     hidden = make_thread(community, title="Spam offer")
     SearchEntry.objects.all().delete()
-    SearchEntry.objects.create(kind="thread", object_id="999999", audience="public", title="Gone")
+    gone = SearchEntry.objects.create(kind="thread", object_id="999999", audience="public")
+    SearchEntryText.objects.create(entry=gone, title="Gone")
     Thread.objects.filter(pk=hidden.pk).update(status=ContentStatus.HIDDEN)  # no signal
 
     call_command("search_entries", stdout=io.StringIO())
