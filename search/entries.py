@@ -110,7 +110,8 @@ def build(kind: str, object_ids: Iterable[str], report: EntryReport) -> Built:
 def store(kind: str, built: Built, report: EntryReport) -> None:
     """Write (or remove) each object's entry and its text, and on PostgreSQL its vector."""
     present: dict[str, tuple[SearchEntry, SearchEntryText]] = {}
-    for object_id, document in built.items():
+    # In one order, so two writers upserting overlapping batches wait rather than deadlock.
+    for object_id, document in sorted(built.items()):
         if document is None:
             continue
         try:

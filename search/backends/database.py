@@ -16,7 +16,7 @@ import logging
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import OperationalError, connection, transaction
+from django.db import DatabaseError, OperationalError, connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -30,6 +30,7 @@ from search.backends import (
     database_lexicon,
     database_portable,
     database_postgres,
+    database_pruning,
     tag_suggestion,
 )
 from search.backends.database_fields import BY_KIND, KINDS, KindFields, restrict, visible_to
@@ -78,7 +79,12 @@ def search(
         return results
     # Entries nobody has written yet (no worker in the embedded default; a worker behind in an
     # outage): a bounded batch, before the time limit starts.
-    search_entries.catch_up()
+    try:
+        search_entries.catch_up()
+    except DatabaseError:
+        # A clash with the worker writing the same entries (a deadlock, say): it writes them
+        # anyway, and the search must still answer. The failed write was rolled back alone.
+        logger.exception("Catching up search entries failed; searching what is written")
     audiences = audiences_for(user)
     try:
         with time_limit():
@@ -128,7 +134,9 @@ def _ranked(
     if _full_text():
         counts = database_postgres.counts(entries, concepts)
         wanted = database_entries.of_kinds(entries, filters.kinds)
-        return counts, database_postgres.rank(wanted, concepts, sort=sort, limit=limit)
+        within = _rankable(wanted, concepts, filters, sort=sort, limit=limit)
+        rows = database_postgres.rank(wanted, concepts, sort=sort, limit=limit, within=within)
+        return counts, rows
     matcher = database_portable.Matcher.build(concepts)
     counts, rows = {}, []
     for kind in KINDS:
@@ -142,6 +150,16 @@ def _ranked(
             rows.extend({**row, "score": row["score"] * prior, "matcher": matcher} for row in best)
     rows.sort(key=_sort_key(sort))
     return counts, rows[:limit]
+
+
+def _rankable(wanted: QuerySet, concepts: list[Concept], filters: SearchFilters, *, sort, limit):
+    """On PostgreSQL, the entries worth ranking for the best `limit` by relevance (None: all)."""
+    if sort == SORT_NEWEST:
+        return None  # the newest may match a single concept
+    kinds = filters.kinds or tuple(kind.kind for kind in KINDS)
+    top_prior = max(KIND_PRIORS.get(kind, 1.0) for kind in kinds)
+    minimum = database_pruning.minimum_coverage(wanted, concepts, limit=limit, top_prior=top_prior)
+    return database_pruning.at_least(concepts, minimum) if minimum else None
 
 
 def _sort_key(sort: str):

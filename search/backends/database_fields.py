@@ -285,4 +285,3 @@ def visible_to(fields: KindFields, queryset: QuerySet, audiences: list[str]) -> 
 
 
 __all__ = ["BY_KIND", "KINDS", "PUBLIC", "WEIGHTS", "KindFields", "TextField"]
-

@@ -96,10 +96,21 @@ def counts(entries: QuerySet, concepts: list[Concept]) -> dict[str, int]:
     return {row["kind"]: row["n"] for row in rows}
 
 
-def rank(entries: QuerySet, concepts: list[Concept], *, sort: str, limit: int) -> list[dict]:
-    """The best `limit` matching entries, all kinds together, each with its `score`."""
+def rank(
+    entries: QuerySet,
+    concepts: list[Concept],
+    *,
+    sort: str,
+    limit: int,
+    within: SearchQuery | None = None,
+) -> list[dict]:
+    """The best `limit` matching entries, all kinds together, each with its `score`. `within`
+    narrows what is ranked to entries that can reach the best `limit` (`database_pruning`)."""
     query = tsquery(concepts)
-    rows = matching(entries, concepts).annotate(
+    found = matching(entries, concepts)
+    if within is not None:
+        found = found.filter(vector=within)
+    rows = found.annotate(
         # Concepts mentioned first, then PostgreSQL's rank (mostly below 1) among equals.
         score=(
             coverage(concepts)

@@ -12,7 +12,7 @@ from django.test import override_settings
 
 from community.models import Community, ContentStatus, Membership, Thread
 from search import elasticsearch, entries, outbox, services
-from search.backends import database, database_postgres
+from search.backends import database, database_postgres, database_pruning
 from search.models import IndexTask, SearchEntry, SearchEntryText
 from search.types import SearchFilters
 from tests.factories import CommunityFactory, make_member, make_thread
@@ -192,3 +192,42 @@ def test_within_its_time_limit_a_search_leaves_the_connections_setting_alone(unr
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone() == (before,)
+
+
+def test_ranking_only_what_can_reach_the_page_gives_the_same_page(unreachable, monkeypatch):
+    community = CommunityFactory(name="Finance officers")
+    for number in range(4):
+        make_thread(community, title=f"Data migration took longer than planned ({number})")
+    for number in range(3):
+        make_thread(community, title=f"Data migration overran ({number})")
+    for number in range(8):
+        make_thread(community, title=f"Planned data ({number})")
+        make_thread(community, title=f"Longer lunch ({number})")
+    outbox.drain()
+    question = "data migration took longer than planned"
+
+    def page(per_page: int) -> list[tuple[str, float]]:
+        results = database.search(
+            question,
+            user=ANONYMOUS,
+            filters=SearchFilters(),
+            sort="relevance",
+            page=1,
+            per_page=per_page,
+        )
+        return [(hit.title, hit.score) for hit in results.hits]
+
+    narrowed = []
+    minimum_coverage = database_pruning.minimum_coverage
+    monkeypatch.setattr(
+        database_pruning,
+        "minimum_coverage",
+        lambda *args, **kwargs: narrowed.append(minimum_coverage(*args, **kwargs)) or narrowed[-1],
+    )
+    pruned = {per_page: page(per_page) for per_page in (2, 4, 6)}
+    monkeypatch.setattr(database_pruning, "minimum_coverage", lambda *args, **kwargs: 0)
+    everything = {per_page: page(per_page) for per_page in (2, 4, 6)}
+
+    assert any(narrowed), "the benchmark's kind of question should be narrowed"
+    assert pruned == everything
+    assert pruned[2][0][0].startswith("Data migration took longer than planned")

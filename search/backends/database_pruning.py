@@ -1,0 +1,119 @@
+"""Which matches can still reach the page, so PostgreSQL ranks only those: the same answer as
+ranking every match, for less work.
+
+A question of several concepts ("data migration took longer than planned") matches tens of
+thousands of entries at 100,000 items, most of them for one common word, and ranking computes
+the coverage and `ts_rank` of each. But the ranking is coverage first: an entry's score is
+(concepts matched + ts_rank) x its kind's prior, and ts_rank has a ceiling. So once at least
+`limit` entries match `c` concepts (score at least `c`), an entry matching too few concepts can
+never overtake them. The GIN index answers "how many match at least `c` concepts" (an OR of ANDs
+of the concepts) without ranking anything, and the ranking then reads only the entries that
+match enough.
+"""
+
+from dataclasses import dataclass
+from itertools import combinations
+from math import comb
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from search.backends.database_postgres import CONFIG, concept_tsquery
+from search.synonyms import Concept
+
+# ts_rank with normalisation 0 (PostgreSQL's calc_rank_or; every default weight at most 1) adds,
+# for each query lexeme the entry holds, less than (best weight + the sum of weight / n^2 over
+# its positions) / (pi^2 / 6) < (1 + pi^2 / 6) / (pi^2 / 6) = 1.608, and divides the sum by the
+# number of lexemes in the query. A lexeme the entry lacks adds nothing.
+LEXEME_CEILING = 1.61
+# An "at least c concepts" query is an OR of C(K, c) ANDs: past this many, rank every match.
+MAX_COMBINATIONS = 64
+# With fewer concepts no entry can be ruled out: the prior (up to 1.3) and the ceiling together
+# are worth more than one concept.
+FEWEST_CONCEPTS = 3
+
+
+@dataclass(frozen=True)
+class Lexemes:
+    """How many lexemes of the query each concept accounts for."""
+
+    per_concept: tuple[int, ...]
+    # Lexemes of phrasings with more than one: an entry may hold them without the concept
+    # matching (the words apart, not as the phrase), so they may add to ts_rank regardless.
+    loose: int
+    total: int  # distinct lexemes in the whole query: what ts_rank divides by
+
+
+def lexemes(concepts: list[Concept]) -> Lexemes:
+    """The lexemes each phrasing searches for, as PostgreSQL's parser makes them: one query."""
+    phrasings = [
+        (i, phrase) for i, concept in enumerate(concepts) for phrase in concept.alternatives
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tsvector_to_array(to_tsvector(%s::regconfig, phrase)) "
+            "FROM unnest(%s::text[]) WITH ORDINALITY AS typed(phrase, n) ORDER BY n",
+            [CONFIG, [phrase for _, phrase in phrasings]],
+        )
+        found = [set(row[0]) for row in cursor.fetchall()]
+    per_concept: list[set[str]] = [set() for _ in concepts]
+    loose: set[str] = set()
+    for (i, _), words in zip(phrasings, found, strict=True):
+        per_concept[i] |= words
+        if len(words) > 1:
+            loose |= words
+    every = set().union(*per_concept)
+    return Lexemes(tuple(len(words) for words in per_concept), len(loose), len(every))
+
+
+def rank_ceiling(covered: int, counted: Lexemes) -> float:
+    """More than ts_rank can give an entry matching `covered` of the concepts."""
+    if not counted.total:
+        return LEXEME_CEILING
+    held = sum(sorted(counted.per_concept, reverse=True)[:covered]) + counted.loose
+    return LEXEME_CEILING * min(1.0, held / counted.total)
+
+
+def needed(score: float, counted: Lexemes, *, top_prior: float) -> int:
+    """The fewest concepts an entry must match to possibly score `score` or more."""
+    concepts = len(counted.per_concept)
+    for covered in range(concepts + 1):
+        if (covered + rank_ceiling(covered, counted)) * top_prior >= score:
+            return covered
+    return concepts + 1
+
+
+def at_least(concepts: list[Concept], count: int):
+    """A tsquery matching entries that match at least `count` concepts; None if too large."""
+    if count < 1 or comb(len(concepts), count) > MAX_COMBINATIONS:
+        return None
+    parts = [concept_tsquery(concept) for concept in concepts]
+    either = None
+    for chosen in combinations(parts, count):
+        together = chosen[0]
+        for part in chosen[1:]:
+            together = together & part
+        either = together if either is None else either | together
+    return either
+
+
+def minimum_coverage(
+    entries: QuerySet, concepts: list[Concept], *, limit: int, top_prior: float
+) -> int:
+    """How many concepts an entry must match to reach the best `limit` (0: any). `entries` are
+    those ranked (visible, filtered, of the chosen kinds); `top_prior` the largest prior among
+    them. Every score is at least the entry's coverage (priors are at least 1)."""
+    if len(concepts) < FEWEST_CONCEPTS or top_prior < 1.0:
+        return 0
+    counted = lexemes(concepts)
+    for covered in range(len(concepts), 1, -1):
+        floor = needed(covered, counted, top_prior=top_prior)
+        if floor < 2:
+            return 0  # fewer matched concepts rule out even less
+        query, pruning = at_least(concepts, covered), at_least(concepts, floor)
+        if query is None or pruning is None:
+            continue
+        # Counting stops at `limit`: only whether there are that many matters.
+        if entries.filter(vector=query)[:limit].count() >= limit:
+            return floor
+    return 0
