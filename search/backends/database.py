@@ -152,14 +152,15 @@ def _ranked(
     return counts, rows[:limit]
 
 
-def _rankable(wanted: QuerySet, concepts: list[Concept], filters: SearchFilters, *, sort, limit):
+def _rankable(
+    wanted: QuerySet, concepts: list[Concept], filters: SearchFilters, *, sort: str, limit: int
+) -> Q | None:
     """On PostgreSQL, the entries worth ranking for the best `limit` by relevance (None: all)."""
     if sort == SORT_NEWEST:
         return None  # the newest may match a single concept
     kinds = filters.kinds or tuple(kind.kind for kind in KINDS)
-    top_prior = max(KIND_PRIORS.get(kind, 1.0) for kind in kinds)
-    minimum = database_pruning.minimum_coverage(wanted, concepts, limit=limit, top_prior=top_prior)
-    return database_pruning.at_least(concepts, minimum) if minimum else None
+    priors = {kind: KIND_PRIORS.get(kind, 1.0) for kind in kinds}
+    return database_pruning.rankable(wanted, concepts, limit=limit, priors=priors)
 
 
 def _sort_key(sort: str):

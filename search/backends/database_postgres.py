@@ -14,6 +14,7 @@ from django.db.models import (
     Count,
     F,
     FloatField,
+    Q,
     QuerySet,
     TextField,
     Value,
@@ -102,14 +103,14 @@ def rank(
     *,
     sort: str,
     limit: int,
-    within: SearchQuery | None = None,
+    within: Q | None = None,
 ) -> list[dict]:
     """The best `limit` matching entries, all kinds together, each with its `score`. `within`
     narrows what is ranked to entries that can reach the best `limit` (`database_pruning`)."""
     query = tsquery(concepts)
     found = matching(entries, concepts)
     if within is not None:
-        found = found.filter(vector=within)
+        found = found.filter(within)
     rows = found.annotate(
         # Concepts mentioned first, then PostgreSQL's rank (mostly below 1) among equals.
         score=(

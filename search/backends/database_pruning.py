@@ -16,7 +16,7 @@ from itertools import combinations
 from math import comb
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from search.backends.database_postgres import CONFIG, concept_tsquery
 from search.synonyms import Concept
@@ -35,12 +35,12 @@ FEWEST_CONCEPTS = 3
 
 @dataclass(frozen=True)
 class Lexemes:
-    """How many lexemes of the query each concept accounts for."""
+    """The lexemes of the query, by concept."""
 
-    per_concept: tuple[int, ...]
+    per_concept: tuple[frozenset[str], ...]
     # Lexemes of phrasings with more than one: an entry may hold them without the concept
     # matching (the words apart, not as the phrase), so they may add to ts_rank regardless.
-    loose: int
+    loose: tuple[frozenset[str], ...]
     total: int  # distinct lexemes in the whole query: what ts_rank divides by
 
 
@@ -57,28 +57,39 @@ def lexemes(concepts: list[Concept]) -> Lexemes:
         )
         found = [set(row[0]) for row in cursor.fetchall()]
     per_concept: list[set[str]] = [set() for _ in concepts]
-    loose: set[str] = set()
+    loose: list[set[str]] = [set() for _ in concepts]
     for (i, _), words in zip(phrasings, found, strict=True):
         per_concept[i] |= words
         if len(words) > 1:
-            loose |= words
+            loose[i] |= words
     every = set().union(*per_concept)
-    return Lexemes(tuple(len(words) for words in per_concept), len(loose), len(every))
+    return Lexemes(
+        tuple(frozenset(words) for words in per_concept),
+        tuple(frozenset(words) for words in loose),
+        len(every),
+    )
 
 
 def rank_ceiling(covered: int, counted: Lexemes) -> float:
-    """More than ts_rank can give an entry matching `covered` of the concepts."""
+    """More than ts_rank can give an entry matching `covered` of the concepts: it can hold the
+    lexemes of those concepts, and the loose ones of the others."""
     if not counted.total:
         return LEXEME_CEILING
-    held = sum(sorted(counted.per_concept, reverse=True)[:covered]) + counted.loose
+    concepts = range(len(counted.per_concept))
+    held = 0
+    for matched in combinations(concepts, covered):
+        words = set().union(*(counted.per_concept[i] for i in matched))
+        words |= set().union(*(counted.loose[i] for i in concepts if i not in matched))
+        held = max(held, len(words))
     return LEXEME_CEILING * min(1.0, held / counted.total)
 
 
-def needed(score: float, counted: Lexemes, *, top_prior: float) -> int:
-    """The fewest concepts an entry must match to possibly score `score` or more."""
+def needed(score: float, counted: Lexemes, *, prior: float) -> int:
+    """The fewest concepts an entry of a kind with this prior must match to possibly score
+    `score` or more."""
     concepts = len(counted.per_concept)
     for covered in range(concepts + 1):
-        if (covered + rank_ceiling(covered, counted)) * top_prior >= score:
+        if (covered + rank_ceiling(covered, counted)) * prior >= score:
             return covered
     return concepts + 1
 
@@ -97,23 +108,33 @@ def at_least(concepts: list[Concept], count: int):
     return either
 
 
-def minimum_coverage(
-    entries: QuerySet, concepts: list[Concept], *, limit: int, top_prior: float
-) -> int:
-    """How many concepts an entry must match to reach the best `limit` (0: any). `entries` are
-    those ranked (visible, filtered, of the chosen kinds); `top_prior` the largest prior among
-    them. Every score is at least the entry's coverage (priors are at least 1)."""
-    if len(concepts) < FEWEST_CONCEPTS or top_prior < 1.0:
-        return 0
+def rankable(
+    entries: QuerySet, concepts: list[Concept], *, limit: int, priors: dict[str, float]
+) -> Q | None:
+    """The entries worth ranking for the best `limit` (None: every match). `entries` are those
+    ranked (visible, filtered, of the chosen kinds), `priors` each chosen kind's prior (all at
+    least 1, so every score is at least the entry's coverage)."""
+    if len(concepts) < FEWEST_CONCEPTS or min(priors.values()) < 1.0:
+        return None
     counted = lexemes(concepts)
+    by_prior: dict[float, list[str]] = {}
+    for kind, prior in priors.items():
+        by_prior.setdefault(prior, []).append(kind)
     for covered in range(len(concepts), 1, -1):
-        floor = needed(covered, counted, top_prior=top_prior)
-        if floor < 2:
-            return 0  # fewer matched concepts rule out even less
-        query, pruning = at_least(concepts, covered), at_least(concepts, floor)
-        if query is None or pruning is None:
+        floors = {prior: needed(covered, counted, prior=prior) for prior in by_prior}
+        if max(floors.values()) < 2:
+            return None  # fewer matched concepts rule out even less
+        query = at_least(concepts, covered)
+        narrowing = {
+            prior: at_least(concepts, floor) for prior, floor in floors.items() if floor > 1
+        }
+        if query is None or None in narrowing.values():
             continue
         # Counting stops at `limit`: only whether there are that many matters.
         if entries.filter(vector=query)[:limit].count() >= limit:
-            return floor
-    return 0
+            either = Q()
+            for prior, kinds in by_prior.items():
+                enough = Q(vector=narrowing[prior]) if prior in narrowing else Q()
+                either |= Q(kind__in=kinds) & enough
+            return either
+    return None
