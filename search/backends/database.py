@@ -134,9 +134,18 @@ def _ranked(
     if _full_text():
         counts = database_postgres.counts(entries, concepts)
         wanted = database_entries.of_kinds(entries, filters.kinds)
-        within = _rankable(wanted, concepts, filters, sort=sort, limit=limit)
-        rows = database_postgres.rank(wanted, concepts, sort=sort, limit=limit, within=within)
-        return counts, rows
+        groups = _rankable(wanted, concepts, filters, sort=sort, limit=limit)
+        if groups is None:
+            return counts, database_postgres.rank(wanted, concepts, sort=sort, limit=limit)
+        rows = []
+        for kinds, within in groups:
+            rows.extend(
+                database_postgres.rank(
+                    wanted.filter(kind__in=kinds), concepts, sort=sort, limit=limit, within=within
+                )
+            )
+        rows.sort(key=lambda row: (-row["score"], *_newest_first(row), row["id"]))
+        return counts, rows[:limit]
     matcher = database_portable.Matcher.build(concepts)
     counts, rows = {}, []
     for kind in KINDS:
@@ -154,13 +163,20 @@ def _ranked(
 
 def _rankable(
     wanted: QuerySet, concepts: list[Concept], filters: SearchFilters, *, sort: str, limit: int
-) -> Q | None:
-    """On PostgreSQL, the entries worth ranking for the best `limit` by relevance (None: all)."""
+) -> list | None:
+    """On PostgreSQL, groups of kinds to rank apart, each narrowed to what can reach the best
+    `limit` by relevance (None: rank every match together)."""
     if sort == SORT_NEWEST:
         return None  # the newest may match a single concept
     kinds = filters.kinds or tuple(kind.kind for kind in KINDS)
     priors = {kind: KIND_PRIORS.get(kind, 1.0) for kind in kinds}
     return database_pruning.rankable(wanted, concepts, limit=limit, priors=priors)
+
+
+def _newest_first(row: dict) -> tuple:
+    """Undated last, as PostgreSQL's `published_at DESC NULLS LAST` orders them."""
+    day = row["published_at"]
+    return (day is None, -(day.timestamp() if day else 0))
 
 
 def _sort_key(sort: str):

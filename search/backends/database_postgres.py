@@ -14,7 +14,6 @@ from django.db.models import (
     Count,
     F,
     FloatField,
-    Q,
     QuerySet,
     TextField,
     Value,
@@ -103,14 +102,14 @@ def rank(
     *,
     sort: str,
     limit: int,
-    within: Q | None = None,
+    within: SearchQuery | None = None,
 ) -> list[dict]:
-    """The best `limit` matching entries, all kinds together, each with its `score`. `within`
-    narrows what is ranked to entries that can reach the best `limit` (`database_pruning`)."""
+    """The best `limit` matching entries, each with its `score`. `within` narrows what is ranked
+    to entries that also match it (those that can reach the page: `database_pruning`)."""
     query = tsquery(concepts)
     found = matching(entries, concepts)
     if within is not None:
-        found = found.filter(within)
+        found = found.filter(vector=within)
     rows = found.annotate(
         # Concepts mentioned first, then PostgreSQL's rank (mostly below 1) among equals.
         score=(
