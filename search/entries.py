@@ -150,8 +150,9 @@ def store(kind: str, built: Built, report: EntryReport) -> None:
     report.built[kind].update(built)
 
 
-# Django's SearchVector cannot read the joined text table in an UPDATE: the same expression as
-# `database_postgres.stored_vector`, written out (title A, summary and tags B, body and names C).
+# Written out because Django's SearchVector cannot read a joined table in an UPDATE. The weights
+# are those the sources' fields carry in Elasticsearch: title A, summary and tags B, body and
+# organisation/service-area names C (`search.backends.database_fields.WEIGHTS`).
 VECTOR_SQL = """
 UPDATE search_searchentry AS entry SET vector =
     setweight(to_tsvector(%(config)s::regconfig, COALESCE(text.title, '')), 'A')
