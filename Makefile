@@ -1,12 +1,16 @@
-# The two commands a newcomer needs: `make run` (the demo) and `make test` (the whole suite).
+# The two commands a newcomer needs: `make run` (the demo) and `make test` (the whole suite);
+# `make serve` runs the site in production (docs/deploy.md).
 PYTHON ?= python3
 VENV := .venv
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint install frontend clean
+.PHONY: run serve test lint install frontend clean
 
 run: install frontend
 	scripts/run.sh
+
+serve: install frontend
+	scripts/serve.sh
 
 test: install frontend
 	scripts/test.sh $(ARGS)

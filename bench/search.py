@@ -95,8 +95,11 @@ def setup_django(database_url: str, elasticsearch_url: str) -> None:
     os.environ["DATABASE_URL"] = database_url
     os.environ["ELASTICSEARCH_URL"] = elasticsearch_url
     os.environ["ELASTICSEARCH_INDEX_PREFIX"] = PREFIX
-    # A slow node must show in the figures, not turn into the database fallback.
+    # A slow node must show in the figures, not turn into the database fallback (nor open the
+    # circuit breaker, which would send the following searches there).
     os.environ["ELASTICSEARCH_TIMEOUT_SECONDS"] = "30"
+    os.environ["ELASTICSEARCH_SEARCH_TIMEOUT_SECONDS"] = "30"
+    os.environ["ELASTICSEARCH_BREAKER_SLOW_SECONDS"] = "30"
     os.environ["DJANGO_SETTINGS_MODULE"] = "commons.settings.dev"
     os.environ["DEBUG"] = "false"
     os.environ["LOG_LEVEL"] = "WARNING"

@@ -1,8 +1,10 @@
-"""What /healthz reports: can we reach the database and the search backend?"""
+"""What /healthz reports: can we reach the database, the cache and the search backend?"""
 
 import logging
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 
 from search.health import search_backend_status
@@ -21,14 +23,28 @@ def database_status() -> dict[str, Any]:
     return {"ok": True, "vendor": connection.vendor}
 
 
+def cache_status() -> dict[str, Any]:
+    """With Redis in CACHE_URL, sign-ins (their rate limits) and every page linking to others
+    (Wagtail caches the sites' root paths) need the cache as much as the database."""
+    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    try:
+        cache.get("commons:healthz")
+    # Each backend raises its own client's errors (redis.ConnectionError, ...), not Django's.
+    except Exception as error:
+        logger.warning("Health check: cache unreachable: %s", error)
+        return {"ok": False, "backend": backend, "error": "cache unreachable"}
+    return {"ok": True, "backend": backend}
+
+
 def health_report() -> dict[str, Any]:
-    """Overall status is `failing` without a database, `degraded` without search."""
+    """Overall status is `failing` without the database or the cache, `degraded` without search."""
     database = database_status()
+    shared_cache = cache_status()
     search = search_backend_status()
-    if not database["ok"]:
+    if not database["ok"] or not shared_cache["ok"]:
         status = "failing"
     elif not search["ok"]:
         status = "degraded"
     else:
         status = "ok"
-    return {"status": status, "database": database, "search": search}
+    return {"status": status, "database": database, "cache": shared_cache, "search": search}

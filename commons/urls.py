@@ -26,3 +26,5 @@ if settings.DEBUG:
 
 # Wagtail's page tree answers everything not matched above, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = "commons.views.server_error"

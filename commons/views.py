@@ -1,8 +1,23 @@
-from django.http import HttpRequest, JsonResponse
+import logging
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from commons.health import health_report
+
+logger = logging.getLogger(__name__)
+
+# How long browsers and proxies are asked to wait before trying again while the database is away.
+RETRY_AFTER_SECONDS = 30
+# What a store the site cannot work without raises while it restarts or fails over: the database,
+# and the shared cache (Redis in CACHE_URL), which sign-ins and page links need.
+UNREACHABLE = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
 
 
 @never_cache
@@ -10,3 +25,17 @@ from commons.health import health_report
 def healthz(request: HttpRequest) -> JsonResponse:
     report = health_report()
     return JsonResponse(report, status=503 if report["status"] == "failing" else 200)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Django's page for an error nobody caught. A database or cache that cannot be reached
+    (restarting, failing over) is an outage to wait out, so it answers 503 with Retry-After;
+    anything else is a bug and answers 500. Rendered without the request: context processors
+    may need the database."""
+    error = sys.exc_info()[1]
+    if isinstance(error, UNREACHABLE):
+        logger.warning("%s: answered 503 for %s", type(error).__name__, request.path)
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,6 +1,6 @@
 #!/bin/bash
-# `make test`: starts a private PostgreSQL and Elasticsearch (unless DATABASE_URL /
-# ELASTICSEARCH_URL are given), runs ruff and the whole pytest suite, and always stops what it
+# `make test`: starts a private PostgreSQL, Elasticsearch and Redis (unless DATABASE_URL /
+# ELASTICSEARCH_URL / REDIS_URL are given), runs ruff and the whole pytest suite, and always stops what it
 # started, whether the tests pass, fail or are interrupted.
 set -euo pipefail
 SCRIPT_NAME=test
@@ -15,6 +15,7 @@ cleanup() {
     trap - EXIT INT TERM
     scripts/elasticsearch.sh stop "$state/elasticsearch" || true
     scripts/postgres.sh stop "$state/postgres" || true
+    scripts/redis.sh stop "$state/redis" || true
     rm -rf "$state"
     exit "$status"
 }
@@ -33,8 +34,14 @@ if [ -z "${ELASTICSEARCH_URL:-}" ]; then
     say "starting a private Elasticsearch node"
     ELASTICSEARCH_URL=$(scripts/elasticsearch.sh start "$state/elasticsearch")
 fi
-export DATABASE_URL ELASTICSEARCH_URL
-say "PostgreSQL at $DATABASE_URL, Elasticsearch at $ELASTICSEARCH_URL"
+# The suite's own cache stays per process (see commons/settings/test.py); REDIS_URL is for the
+# tests of what must be shared between processes: rate limits, and the production server.
+if [ -z "${REDIS_URL:-}" ]; then
+    say "starting a private Redis"
+    REDIS_URL=$(scripts/redis.sh start "$state/redis")
+fi
+export DATABASE_URL ELASTICSEARCH_URL REDIS_URL
+say "PostgreSQL at $DATABASE_URL, Elasticsearch at $ELASTICSEARCH_URL, Redis at $REDIS_URL"
 
 .venv/bin/ruff check .
 say "running the analysis plugin's Java tests"

@@ -1,4 +1,9 @@
+import os
+import socket
+
 import pytest
+from django.core.cache import caches
+from django.db import connection
 
 from knowledge.models import HomePage
 from knowledge.services import Library, home_page_ensure, library_ensure
@@ -12,6 +17,15 @@ def _fresh_vocabulary():
     vocabulary.clear_cache()
     yield
     vocabulary.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The search circuit breaker and the health check keep their state in the cache: a test
+    that makes Elasticsearch fail must not leave the next one skipping it."""
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
 
 
 @pytest.fixture
@@ -31,3 +45,29 @@ def es():
     client = elasticsearch.client()
     yield client
     client.indices.delete(index=f"{elasticsearch.index_name('')}*", ignore_unavailable=True)
+
+
+@pytest.fixture
+def database_unreachable(transactional_db):
+    """The real database connection pointed at a port nobody listens on, as when PostgreSQL
+    restarts: the operating system refuses each connection. Put back before the test's own
+    clean-up, which needs the database."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = str(probe.getsockname()[1])
+    real_port = connection.settings_dict["PORT"]
+    connection.close()
+    connection.settings_dict["PORT"] = closed_port
+    yield
+    connection.close()
+    connection.settings_dict["PORT"] = real_port
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The real Redis `make test` started, for tests of what web processes share. The suite's own
+    cache is per process (commons/settings/test.py), so only these tests need it."""
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        pytest.fail("REDIS_URL is not set: use `make test`, which starts a private Redis.")
+    return url

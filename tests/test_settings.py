@@ -15,6 +15,10 @@ VARIABLES_WE_SET = (
     "DEBUG",
     "ALLOWED_HOSTS",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "CACHE_URL",
+    "TRUSTED_PROXY_COUNT",
+    "TRUSTED_CLIENT_IP_HEADER",
+    "DATABASE_CONN_MAX_AGE",
 )
 
 
@@ -32,7 +36,24 @@ def manage(*args: str, settings: str, **env: str) -> subprocess.CompletedProcess
     )
 
 
-def test_production_settings_pass_the_deploy_check_without_warnings():
+def test_production_settings_pass_the_deploy_check_without_warnings(redis_url):
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        settings="commons.settings.production",
+        SECRET_KEY=get_random_secret_key(),
+        ALLOWED_HOSTS="commons.example.org",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+        CACHE_URL=redis_url,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_that_rate_limits_are_per_process_without_a_shared_cache():
     result = manage(
         "check",
         "--deploy",
@@ -44,8 +65,75 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
         DATABASE_URL=os.environ["DATABASE_URL"],
     )
 
+    assert result.returncode != 0
+    assert "(commons.W001) Rate limits are per process without a shared cache" in result.stderr
+    assert "CACHE_URL" in result.stderr
+
+
+PRINT_SERVING_SETTINGS = (
+    "from django.conf import settings as s;"
+    "c = s.CACHES['default']; d = s.DATABASES['default'];"
+    "print(c['BACKEND'], c.get('LOCATION', '-'));"
+    "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS']);"
+    "print(s.ALLAUTH_TRUSTED_PROXY_COUNT)"
+)
+
+
+def test_production_shares_a_cache_reuses_connections_and_trusts_one_proxy(redis_url):
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        PRINT_SERVING_SETTINGS,
+        settings="commons.settings.production",
+        SECRET_KEY=get_random_secret_key(),
+        ALLOWED_HOSTS="commons.example.org",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+        CACHE_URL=redis_url,
+    )
+
     assert result.returncode == 0, result.stderr
-    assert "no issues" in result.stdout
+    assert result.stdout.splitlines() == [
+        f"django.core.cache.backends.redis.RedisCache {redis_url}",
+        "60 True",
+        "1",
+    ]
+
+
+def test_the_embedded_default_keeps_its_cache_in_memory_and_trusts_no_proxy():
+    result = manage(
+        "shell", "--no-imports", "-c", PRINT_SERVING_SETTINGS, settings="commons.settings.dev"
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "django.core.cache.backends.locmem.LocMemCache -",
+        "0 True",
+        "0",
+    ]
+
+
+def test_connection_age_and_proxy_count_come_from_the_environment():
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        PRINT_SERVING_SETTINGS,
+        settings="commons.settings.production",
+        SECRET_KEY=get_random_secret_key(),
+        ALLOWED_HOSTS="commons.example.org",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+        CACHE_URL="redis://cache.internal:6379/2",
+        DATABASE_CONN_MAX_AGE="0",
+        TRUSTED_PROXY_COUNT="2",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "django.core.cache.backends.redis.RedisCache redis://cache.internal:6379/2",
+        "0 True",
+        "2",
+    ]
 
 
 def test_a_secret_key_may_start_with_a_dollar_sign():
@@ -113,3 +201,53 @@ def test_database_and_search_come_from_the_environment():
         "django.db.backends.postgresql db.example.org 6543 commons_live",
         "http://search.example.org:9200",
     ]
+
+
+def test_wagtails_admin_search_stays_in_the_database_when_elasticsearch_is_configured():
+    """Editors' admin search is written in the edit's own transaction: never out of step after
+    an outage, never a 500 or a wait because a node is sick (docs/search.md)."""
+    script = "from django.conf import settings;print(settings.WAGTAILSEARCH_BACKENDS)"
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        settings="commons.settings.production",
+        SECRET_KEY=get_random_secret_key(),
+        ALLOWED_HOSTS="commons.example.org",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+        ELASTICSEARCH_URL="http://search.example.org:9200",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "{'default': {'BACKEND': 'wagtail.search.backends.database'}}"
+
+
+def test_several_elasticsearch_nodes_are_read_as_a_list():
+    script = "from django.conf import settings as s;print(s.ELASTICSEARCH_URLS)"
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        settings="commons.settings.dev",
+        ELASTICSEARCH_URL="http://es1.internal:9200, http://es2.internal:9200",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['http://es1.internal:9200', 'http://es2.internal:9200']"
+
+
+def test_a_malformed_elasticsearch_url_stops_the_site_at_start_up():
+    result = manage(
+        "check",
+        settings="commons.settings.production",
+        SECRET_KEY=get_random_secret_key(),
+        ALLOWED_HOSTS="commons.example.org",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+        ELASTICSEARCH_URL="http://es1.internal:9200,es2.internal:9200",
+    )
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "ELASTICSEARCH_URL: node 2 ('es2.internal:9200') has no scheme" in result.stderr

@@ -6,6 +6,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from commons.elasticsearch_urls import parse_elasticsearch_urls
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -95,8 +97,34 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+# A connection per request by default; production keeps them (see production.py). Django checks
+# a kept connection before reusing it, so a database restart costs no request an error.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Django's cache holds allauth's rate-limit counters (failed sign-ins, sign-ups, the search API).
+# They only mean something if every web process shares them and they outlive a restart, so
+# production gives CACHE_URL, e.g. redis://127.0.0.1:6379/0 (`manage.py check --deploy` warns
+# without it). The embedded default keeps them in the memory of its one process.
+CACHE_URL = env("CACHE_URL", default="")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if CACHE_URL:
+    CACHES["default"] = env.cache_url_config(CACHE_URL)
+    if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        # Django's own Redis backend (django-environ would pick django-redis if it were
+        # installed), with timeouts so a Redis that hangs fails a request instead of holding it.
+        CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+        CACHES["default"].setdefault("OPTIONS", {})
+        CACHES["default"]["OPTIONS"].setdefault("socket_connect_timeout", 2)
+        CACHES["default"]["OPTIONS"].setdefault("socket_timeout", 2)
+
+# allauth finds each visitor's address (for its rate limits) in the last TRUSTED_PROXY_COUNT
+# entries of X-Forwarded-For. With no proxy in front (the demo), the header is ignored: anyone
+# could write it. Production assumes one proxy (see production.py).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# A proxy that passes the address in a header of its own instead (e.g. X-Real-IP).
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default="") or None
 
 AUTH_USER_MODEL = "community.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -163,26 +191,34 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Commons <no-reply@common
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
 # Search: with ELASTICSEARCH_URL unset, Commons searches the database (see docs/search.md).
+# One node or several, comma-separated; a malformed value stops the site here, at start-up.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+ELASTICSEARCH_URLS = parse_elasticsearch_urls(ELASTICSEARCH_URL)
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="commons")
+# The worker's bulk indexing and rebuilds may wait this long for a node...
 ELASTICSEARCH_TIMEOUT_SECONDS = env.float("ELASTICSEARCH_TIMEOUT_SECONDS", default=5.0)
+# ...but a person waiting for a search, an autocomplete or /healthz only this long: a page
+# answered from the database soon beats one from Elasticsearch late.
+ELASTICSEARCH_SEARCH_TIMEOUT_SECONDS = env.float(
+    "ELASTICSEARCH_SEARCH_TIMEOUT_SECONDS", default=1.5
+)
+# After a failure, or an answer slower than ELASTICSEARCH_BREAKER_SLOW_SECONDS (searches take
+# tens of milliseconds), searches skip Elasticsearch for this long (search/breaker.py).
+ELASTICSEARCH_BREAKER_SECONDS = env.float("ELASTICSEARCH_BREAKER_SECONDS", default=30.0)
+ELASTICSEARCH_BREAKER_SLOW_SECONDS = env.float("ELASTICSEARCH_BREAKER_SLOW_SECONDS", default=1.0)
 ELASTICSEARCH_SHARDS = env.int("ELASTICSEARCH_SHARDS", default=1)
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)
 # An index task that fails this often is set aside for a person (search_status lists it).
 SEARCH_TASK_MAX_ATTEMPTS = env.int("SEARCH_TASK_MAX_ATTEMPTS", default=8)
 # The longest one database search may run on PostgreSQL before it gives up and says so.
 SEARCH_FALLBACK_TIMEOUT_MS = env.int("SEARCH_FALLBACK_TIMEOUT_MS", default=2000)
-# Wagtail's admin search uses the same node when there is one (its own indices, same prefix).
+# Wagtail's admin search (pages, snippets, images, documents) stays in the database even when
+# Elasticsearch is configured: its entries are written in the edit's own transaction, so they are
+# never out of step after an outage, a rolled-back import leaves none, and a sick node can neither
+# slow a publish nor break the admin. Editors search a few thousand rows; the database is enough.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
-        "URLS": [ELASTICSEARCH_URL],
-        "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_wagtail_",
-        "TIMEOUT": ELASTICSEARCH_TIMEOUT_SECONDS,
-    }
 
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Commons")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")

@@ -11,6 +11,10 @@ class SearchUnavailable(Exception):
     """Elasticsearch did not answer (down, unreachable, timed out, or its index is missing)."""
 
 
+class SearchSkipped(SearchUnavailable):
+    """Elasticsearch was not asked: it failed recently and the circuit breaker is open."""
+
+
 def tag_suggestion(tag: str) -> Suggestion:
     """An autocomplete entry that searches for everything with this tag (either backend)."""
     url = f"{reverse('search:page')}?{urlencode({'tag': tag})}"

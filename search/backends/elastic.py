@@ -3,7 +3,9 @@ and turn the answer into `SearchResults`. Raises `SearchUnavailable` when the no
 answer, so `search.services` can fall back to the database."""
 
 import logging
+import time
 import unicodedata
+from contextvars import ContextVar
 from datetime import datetime
 from functools import partial
 
@@ -52,9 +54,26 @@ AUTOCOMPLETE_MAX_TAGS = 3
 MAX_QUERY_WORDS = 32
 
 
+# The longest one request of this search waited for Elasticsearch: what the circuit breaker
+# judges the node by (search.services), leaving out our own work around it (the vocabulary,
+# facet labels from the database); None when the search needed no request. Per context, so
+# threads never see each other's.
+_slowest_request: ContextVar[float | None] = ContextVar("slowest_request", default=None)
+
+
+def slowest_request_seconds() -> float | None:
+    return _slowest_request.get()
+
+
+def forget_request_times() -> None:
+    _slowest_request.set(None)
+
+
 def _send(method: str, **arguments) -> dict:
-    """Call the node; whatever stops it answering becomes SearchUnavailable."""
-    client = elasticsearch.client()
+    """Call the node with the short search timeout; whatever stops it answering becomes
+    SearchUnavailable (`search.services` puts the circuit breaker around the whole search)."""
+    client = elasticsearch.search_client()
+    started = time.monotonic()
     try:
         return getattr(client, method)(index=alias_name(), **arguments).body
     except NotFoundError as error:
@@ -66,6 +85,9 @@ def _send(method: str, **arguments) -> dict:
         raise SearchUnavailable(f"Elasticsearch answered {error.meta.status}") from error
     except TransportError as error:
         raise SearchUnavailable(f"Elasticsearch did not answer: {error}") from error
+    finally:
+        waited = time.monotonic() - started
+        _slowest_request.set(max(waited, _slowest_request.get() or 0.0))
 
 
 def search(
@@ -263,8 +285,10 @@ def _labels(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]:
 
 def _names(counts: dict[str, dict[str, int]]) -> list[tuple[str, str, str]]:
     """(facet, slug, name) for the named facets' values, as one UNION query."""
+    # Without the models' default ordering: SQLite refuses ORDER BY inside a UNION's parts.
     queries = [
         model.objects.filter(slug__in=list(counts[facet]))
+        .order_by()
         .annotate(facet=Value(facet, output_field=CharField()))
         .values_list("facet", "slug", "name")
         for facet, model in NAMED_FACETS.items()

@@ -194,7 +194,7 @@ def test_wagtails_elasticsearch_backend_indexes_and_searches_on_the_private_node
         "default": {"BACKEND": "wagtail.search.backends.database"},
         "elasticsearch": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [settings.ELASTICSEARCH_URL],
+            "URLS": settings.ELASTICSEARCH_URLS,
             "INDEX_PREFIX": elasticsearch.index_name("wagtail_"),
             "TIMEOUT": 30,
         },

@@ -184,3 +184,15 @@ def test_autocomplete_never_suggests_members_only_titles_to_outsiders(client, se
     answer = client.get("/search/autocomplete/", {"q": "secret da"}).json()
 
     assert "Secret data centre plans" not in [s["text"] for s in answer["suggestions"]]
+
+
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_the_proxy_the_search_limit_counts_each_visitor_apart(client, library, monkeypatch):
+    monkeypatch.setattr("search.api.RATE_LIMITS", {"search_api": "2/m/ip"})
+
+    def status(visitor: str) -> int:
+        headers = {"x-forwarded-for": visitor}
+        return client.get("/api/search/", {"q": "x", "sort": "bad"}, headers=headers).status_code
+
+    assert [status("203.0.113.5") for _ in range(3)] == [400, 400, 429]
+    assert status("198.51.100.7") == 400

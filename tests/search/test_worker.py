@@ -14,6 +14,7 @@ from community.models import ContentStatus
 from knowledge.models import CaseStudyPage
 from search import outbox
 from search.documents import alias_name, document_id
+from search.management.commands.search_worker import Command
 from search.models import IndexTask
 from search.sources.knowledge import OrganisationSource
 from tests.factories import (
@@ -224,3 +225,18 @@ def test_the_long_running_worker_drains_then_stops_cleanly_when_told(search_inde
 
     assert naps == [1.0] and worker.stopping
     assert in_index(search_index.client, "organisation", organisation.pk)
+
+
+def test_the_worker_names_the_database_when_the_database_is_the_outage(
+    search_index, database_unreachable, caplog
+):
+    worker = Command()
+    worker.stopping = False
+    worker.sleep = lambda seconds: setattr(worker, "stopping", True)  # one round, then stop
+
+    with caplog.at_level("WARNING", logger="search.management.commands.search_worker"):
+        worker.loop(batch_size=10)
+
+    messages = [record.getMessage() for record in caplog.records]
+    assert any(message.startswith("The database is unreachable") for message in messages)
+    assert not any("Elasticsearch" in message for message in messages)

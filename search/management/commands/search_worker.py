@@ -6,6 +6,7 @@ import signal
 import time
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import DatabaseError, connection
 
 from search import outbox
 
@@ -79,18 +80,26 @@ class Command(BaseCommand):
         while not self.stopping:
             try:
                 report = outbox.drain(batch_size=batch_size)
+            except DatabaseError as error:
+                # PostgreSQL restarting or failing over: the tasks are safe in it; wait it out.
+                logger.warning("The database is unreachable (%s); again in %.0fs", error, wait)
+                connection.close()  # a broken connection is not reused for the next round
+                outage = True
             except Exception:
-                # A database hiccup or a bug in one batch must not end the worker.
-                logger.exception("Draining the search outbox failed")
-                report = outbox.DrainReport(unavailable=True)
-            if report.entries:
-                logger.info("Wrote %s search entries", report.entries)
-            if report.unavailable and report.entries:
-                continue  # the database's entries do not wait for Elasticsearch
-            if report.unavailable:
-                logger.warning(
-                    "Elasticsearch unreachable (%s); again in %.0fs", report.reason, wait
-                )
+                # A bug in one batch must not end the worker.
+                logger.exception("Draining the search outbox failed; again in %.0fs", wait)
+                outage = True
+            else:
+                if report.entries:
+                    logger.info("Wrote %s search entries", report.entries)
+                if report.unavailable and report.entries:
+                    continue  # the database's entries do not wait for Elasticsearch
+                outage = report.unavailable
+                if outage:
+                    logger.warning(
+                        "Elasticsearch unreachable (%s); again in %.0fs", report.reason, wait
+                    )
+            if outage:
                 self.sleep(wait)
                 wait = min(wait * 2, LONGEST_WAIT_SECONDS)
                 continue
