@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python bench/search.py --items N [--rounds R] [--batch B] [--query-costs]
                                         [--database-url URL] [--elasticsearch-url URL]
+                                        [--fallback-only]
 
 Starts its own PostgreSQL and Elasticsearch (scripts/postgres.sh, scripts/elasticsearch.sh) unless
 URLs are given, migrates, writes N realistic items (bench/search_data.py, seeded), then measures in
@@ -14,7 +15,10 @@ the one run, on the same documents:
     as an anonymous person, against the body `search.query.build_search_body` makes for the same
     request sent straight to the node; over a fixed list of queries, warm-up then R rounds;
   - autocomplete: `GET /search/autocomplete/` against its body sent straight to the node;
-  - the index's size and document count.
+  - the index's size and document count;
+  - the PostgreSQL fallback (bench/search_fallback.py): filling the database's search entries,
+    then the same searches through the API with Elasticsearch unreachable (degraded answers).
+    `--fallback-only` measures this alone, without starting Elasticsearch.
 Prints Markdown-ready tables for BENCHMARKS.md. Nothing here asserts a time.
 """
 
@@ -30,6 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "bench"
+# Nothing listens here: an Elasticsearch that refuses connections, for the degraded searches.
+UNREACHABLE = "http://127.0.0.1:9"
 # The project's own batch size for bulk requests (search.indexing, search.rebuild).
 BATCH = 500
 
@@ -136,12 +142,20 @@ def main() -> None:
         action="store_true",
         help="with --database-url: keep content already there instead of generating",
     )
+    parser.add_argument(
+        "--fallback-only",
+        action="store_true",
+        help="time only the PostgreSQL fallback (no Elasticsearch is started)",
+    )
     args = parser.parse_args()
 
     services = Services()
     try:
         database_url = args.database_url or services.start("postgres")
-        elasticsearch_url = args.elasticsearch_url or services.start("elasticsearch")
+        if args.fallback_only:
+            elasticsearch_url = UNREACHABLE
+        else:
+            elasticsearch_url = args.elasticsearch_url or services.start("elasticsearch")
         setup_django(database_url, elasticsearch_url)
         run(args)
     finally:
@@ -150,6 +164,7 @@ def main() -> None:
 
 def run(args: argparse.Namespace) -> None:
     from bench.search_data import generate
+    from bench.search_fallback import measure_fallback, print_fallback
     from bench.search_latency import (
         measure_autocomplete,
         measure_search,
@@ -175,6 +190,10 @@ def run(args: argparse.Namespace) -> None:
         f"indexable documents: {sum(counts.values())} "
         f"({', '.join(f'{kind} {n}' for kind, n in counts.items())})"
     )
+    if args.fallback_only:
+        print_fallback(measure_fallback(rounds=args.rounds))
+        print(f"\nat the end: {load()}")
+        return
     client = elasticsearch.client()
     index = measure_indexing(client, batch=args.batch)
     size = index_size(client, index)
@@ -187,6 +206,7 @@ def run(args: argparse.Namespace) -> None:
     print_latency(search, autocomplete)
     if args.query_costs:
         query_costs(client, rounds=max(2, args.rounds // 2))
+    print_fallback(measure_fallback(rounds=args.rounds))
     measure_outbox(client, batch=args.batch)
     print(f"\nat the end: {load()}")
 

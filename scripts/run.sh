@@ -8,6 +8,8 @@ $PY manage.py migrate --noinput
 $PY manage.py load_demo
 $PY manage.py load_community_demo
 $PY manage.py ensure_demo_editor
+# The database's search entries for the demo (a search catches up on changes by itself).
+$PY manage.py search_entries
 if [ -n "${ELASTICSEARCH_URL:-}" ]; then
     # With a node: fill a fresh index from the demo, and keep it in step while the site runs.
     $PY manage.py search_rebuild

@@ -54,6 +54,7 @@ def results_json(request: HttpRequest, results: SearchResults) -> dict[str, Any]
         "did_you_mean": results.did_you_mean or None,
         "backend": results.backend,
         "degraded": results.degraded,
+        "timed_out": results.timed_out,
     }
 
 

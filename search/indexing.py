@@ -41,13 +41,17 @@ def sync_documents(
     client: Elasticsearch | None = None,
     index: str | None = None,
     refresh: bool = False,
+    built: dict[str, dict | None] | None = None,
 ) -> SyncReport:
     """Index the current document of each object, or remove it when the object should no longer
     be found. Raises elasticsearch's ConnectionError/TransportError when the node is unreachable;
     a document the node refuses is reported in `failed`, not raised, so one bad object never
-    holds up the others."""
+    holds up the others. `built` holds documents built moments ago (for the database's search
+    entries, `search.entries`) by object id, None for an object that should not be found: those
+    are sent as they are rather than built twice."""
     client = client or elasticsearch.client()
-    return _send(client, kind, _actions(kind, object_ids, index or alias_name()), refresh=refresh)
+    actions = _actions(kind, object_ids, index or alias_name(), built=built)
+    return _send(client, kind, actions, refresh=refresh)
 
 
 def sync_batches(
@@ -122,9 +126,18 @@ class _Sender:
                 self.finished.put(error)
 
 
-def _actions(kind: str, object_ids: Iterable[str], target: str) -> list[dict]:
+def _actions(
+    kind: str, object_ids: Iterable[str], target: str, *, built: dict | None = None
+) -> list[dict]:
     object_ids = [str(pk) for pk in dict.fromkeys(object_ids)]
-    documents = source_for(kind).documents(object_ids)
+    built = built or {}
+    missing = [object_id for object_id in object_ids if object_id not in built]
+    documents = source_for(kind).documents(missing) if missing else {}
+    documents.update(
+        (object_id, built[object_id])
+        for object_id in object_ids
+        if object_id in built and built[object_id] is not None
+    )
     # Acronyms the batch defines become vocabulary candidates: a few queries a batch, and a
     # failure there is logged, never raised.
     mine_documents(kind, object_ids, documents)

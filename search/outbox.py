@@ -1,5 +1,6 @@
-"""The outbox: changes record index tasks in their own transaction; `drain` sends them to
-Elasticsearch in bulk, outside any transaction, and retries what fails.
+"""The outbox: changes record index tasks in their own transaction; `drain` writes each task's
+database search entry (`search.entries`), then sends the documents to Elasticsearch in bulk,
+outside any transaction, and retries what fails.
 
 A task names an object, never an action: the document is rebuilt (or removed) from the object's
 state when the task is drained, so many tasks for one object collapse into one sync.
@@ -18,7 +19,7 @@ from django.utils import timezone
 from elasticsearch import ApiError, Elasticsearch, SerializationError, TransportError
 from wagtail.models import Page
 
-from search import elasticsearch
+from search import elasticsearch, entries
 from search.indexes import ensure_index
 from search.indexing import sync_documents
 from search.models import IndexTask
@@ -53,9 +54,8 @@ def enqueue(objects: Iterable[Model]) -> int:
 
 
 def enqueue_keys(keys: Iterable[tuple[str, str]]) -> int:
-    """Nothing is written without a node: `search_rebuild` fills the index when one is added."""
-    if not elasticsearch.is_configured():
-        return 0
+    """Recorded with or without a node: the database's search entries are kept in step through
+    the same tasks (without a node, the entry is all a task does)."""
     unique = dict.fromkeys((kind, str(object_id)) for kind, object_id in keys)
     now = timezone.now()
     IndexTask.objects.bulk_create(
@@ -83,6 +83,7 @@ class DrainReport:
     done: int = 0
     failed: int = 0
     set_aside: int = 0
+    entries: int = 0  # tasks whose database search entry was written in this pass
     unavailable: bool = False
     reason: str = ""  # why Elasticsearch was counted unavailable
     # (kind, object_id) -> why it failed this time
@@ -103,8 +104,12 @@ def is_outage(error: Exception) -> bool:
 
 
 def drain(*, batch_size: int = 500, client: Elasticsearch | None = None) -> DrainReport:
-    """Send one batch of due tasks to Elasticsearch. Never called inside a transaction."""
+    """Write one batch of waiting search entries (whether or not Elasticsearch answers), then
+    send one batch of due tasks to Elasticsearch. Never called inside a transaction."""
     report = DrainReport()
+    report.entries, written = entries.write_pending(limit=batch_size)
+    if not elasticsearch.is_configured():
+        return report
     try:
         client = client or elasticsearch.client()
         # Writing through a missing alias would make an index with guessed mappings.
@@ -128,7 +133,8 @@ def drain(*, batch_size: int = 500, client: Elasticsearch | None = None) -> Drai
         kinds[kind].append(object_id)
     try:
         for kind, object_ids in kinds.items():
-            _sync_kind(kind, object_ids, client, report, succeeded)
+            built = written.built.get(kind)
+            _sync_kind(kind, object_ids, client, report, succeeded, built=built)
     except Unavailable as error:
         logger.warning("Elasticsearch is unavailable; %s tasks wait: %s", len(tasks), error)
         report.unavailable = True
@@ -153,11 +159,13 @@ def _sync_kind(
     client: Elasticsearch,
     report: DrainReport,
     succeeded: list[tuple[str, str]],
+    *,
+    built: dict | None = None,
 ) -> None:
     """Sync a kind in one bulk request; if building a document raises, one object at a time,
     so the object at fault is the only one that fails."""
     try:
-        result = sync_documents(kind, object_ids, client=client)
+        result = sync_documents(kind, object_ids, client=client, built=built)
     except Exception as error:
         if is_outage(error):
             raise Unavailable(str(error)) from error
@@ -219,7 +227,7 @@ def purge_done(*, older_than: timedelta = KEEP_DONE) -> int:
 def retry_set_aside() -> int:
     """Put tasks a person has looked at back in the queue, with a fresh count of attempts."""
     return IndexTask.objects.filter(done_at__isnull=True, set_aside_at__isnull=False).update(
-        set_aside_at=None, attempts=0, not_before=timezone.now()
+        set_aside_at=None, attempts=0, not_before=timezone.now(), entry_written_at=None
     )
 
 

@@ -1,4 +1,5 @@
-"""Every change that affects a search document records an index task, in the same transaction.
+"""Every change that affects a search document records an index task, in the same transaction,
+with or without Elasticsearch: the task also keeps the database's search entry in step.
 
 Receivers only work out *which* documents a change touches; the worker reads the objects'
 state later. Names, regions and service areas are copied into the documents of related content,
@@ -6,8 +7,7 @@ so a change to an organisation or a service area re-syncs those documents too.
 """
 
 import logging
-from collections.abc import Callable, Iterable
-from functools import wraps
+from collections.abc import Iterable
 
 from django.db.models import Model, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
@@ -23,7 +23,6 @@ from knowledge.models import (
     ServiceArea,
     SharedService,
 )
-from search import elasticsearch
 from search.outbox import enqueue
 
 logger = logging.getLogger(__name__)
@@ -73,36 +72,20 @@ def service_area_dependents(area: ServiceArea) -> list[Model]:
 # -- receivers ------------------------------------------------------------------------------
 
 
-def when_configured(receiver: Callable) -> Callable:
-    """Without a node nothing is recorded, so skip the queries that find related documents."""
-
-    @wraps(receiver)
-    def receive(*args, **kwargs):
-        if elasticsearch.is_configured():
-            return receiver(*args, **kwargs)
-        return None
-
-    return receive
-
-
-@when_configured
 def object_changed(sender, instance: Model, **kwargs) -> None:
     """Saved or deleted: its own document (removed at drain time if it should not be found)."""
     enqueue([instance])
 
 
-@when_configured
 def page_changed(sender, instance: Page, **kwargs) -> None:
     enqueue([instance])
 
 
-@when_configured
 def page_url_changed(sender, instance: Page, **kwargs) -> None:
     """Moved: every case study and resource at or under it has a new URL."""
     enqueue(indexed_pages_under(instance))
 
 
-@when_configured
 def page_url_noted(sender, instance: Model, raw: bool = False, **kwargs) -> None:
     """Before a branch page (an index, the home page) is saved, note its URL path: if the save
     changes it, every page below gets a new URL. Wagtail's own slug signal fires after commit,
@@ -116,7 +99,6 @@ def page_url_noted(sender, instance: Model, raw: bool = False, **kwargs) -> None
     )
 
 
-@when_configured
 def branch_page_saved(sender, instance: Model, created: bool = False, **kwargs) -> None:
     before = getattr(instance, "_search_url_path_before", None)
     if before is None or not isinstance(instance, Page):
@@ -126,50 +108,41 @@ def branch_page_saved(sender, instance: Model, created: bool = False, **kwargs) 
         enqueue(indexed_pages_under(instance, inclusive=False))
 
 
-@when_configured
 def view_restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
     """A privacy setting added or lifted hides or shows the whole branch below the page."""
     enqueue(indexed_pages_under(instance.page))
 
 
-@when_configured
 def organisation_changed(sender, instance: Organisation, **kwargs) -> None:
     enqueue([instance, *organisation_dependents(instance)])
 
 
-@when_configured
 def organisation_deleting(sender, instance: Organisation, **kwargs) -> None:
     # Before the delete, while the links that say who mentions it still exist.
     enqueue([instance, *organisation_dependents(instance)])
 
 
-@when_configured
 def service_area_changed(sender, instance: ServiceArea, **kwargs) -> None:
     enqueue(service_area_dependents(instance))
 
 
-@when_configured
 def shared_service_changed(sender, instance: SharedService, **kwargs) -> None:
     enqueue([instance, *stories_of([instance])])
 
 
-@when_configured
 def community_changed(sender, instance: Community, **kwargs) -> None:
     """Turning members-only changes the audience of every thread in it."""
     enqueue([instance, *Thread.objects.filter(community=instance).only("pk")])
 
 
-@when_configured
 def post_changed(sender, instance: Post, **kwargs) -> None:
     enqueue([Thread(pk=instance.thread_id)])
 
 
-@when_configured
 def story_response_changed(sender, instance: StoryResponse, **kwargs) -> None:
     enqueue([Story(pk=instance.story_id)])
 
 
-@when_configured
 def thread_tags_changed(sender, instance: Model, action: str, reverse: bool, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
@@ -179,7 +152,6 @@ def thread_tags_changed(sender, instance: Model, action: str, reverse: bool, pk_
         enqueue(Thread(pk=pk) for pk in pk_set)
 
 
-@when_configured
 def tag_renamed(sender, instance: Tag, created: bool, **kwargs) -> None:
     """Tag names are copied into documents; a new tag is in none yet."""
     if created:
@@ -193,7 +165,6 @@ def tag_renamed(sender, instance: Tag, created: bool, **kwargs) -> None:
     )
 
 
-@when_configured
 def thread_tag_row_changed(sender, instance: ThreadTag, **kwargs) -> None:
     enqueue([Thread(pk=instance.content_object_id)])
 

@@ -100,6 +100,9 @@ class SearchResults:
     backend: str = BACKEND_ELASTICSEARCH
     # True when Elasticsearch is configured but did not answer, and the database answered instead.
     degraded: bool = False
+    # True when the database search ran past its time limit and was stopped: nothing was found
+    # because the search gave up, not because nothing matched.
+    timed_out: bool = False
 
     @property
     def page_count(self) -> int:

@@ -70,7 +70,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if not form.query and form.filters().is_empty():
         return render(request, "search/search.html", context)  # nothing asked yet
     results = run_search(request, form)
-    if should_record(form):
+    # A search stopped for taking too long found nothing because it gave up: not a gap in content.
+    if should_record(form) and not results.timed_out:
         analytics.record_search(form.query, found=results.total)
     context.update(
         {

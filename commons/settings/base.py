@@ -210,6 +210,8 @@ ELASTICSEARCH_SHARDS = env.int("ELASTICSEARCH_SHARDS", default=1)
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)
 # An index task that fails this often is set aside for a person (search_status lists it).
 SEARCH_TASK_MAX_ATTEMPTS = env.int("SEARCH_TASK_MAX_ATTEMPTS", default=8)
+# The longest one database search may run on PostgreSQL before it gives up and says so.
+SEARCH_FALLBACK_TIMEOUT_MS = env.int("SEARCH_FALLBACK_TIMEOUT_MS", default=2000)
 # Wagtail's admin search (pages, snippets, images, documents) stays in the database even when
 # Elasticsearch is configured: its entries are written in the edit's own transaction, so they are
 # never out of step after an outage, a rolled-back import leaves none, and a sick node can neither

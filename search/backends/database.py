@@ -1,35 +1,41 @@
 """Search answered by the database: the embedded default (SQLite, no Elasticsearch) and the
 fallback when Elasticsearch is down (PostgreSQL full-text search).
 
-It finds the same things Elasticsearch would, for the same people: every kind through its
-`Source.indexable()`, members-only threads for their readers only, no expired offers or needs.
-A question is an OR of its concepts and their local-government synonyms (`search.synonyms`),
-ranked by how many concepts match and where. Each kind is ranked on its own (one query each)
-and the kinds are merged here. The only facet is the kind, and there is no "did you mean".
+It searches the database's own copy of every search document (`SearchEntry`, kept in step by the
+outbox: `search.entries`), so it finds the same things Elasticsearch would, for the same people:
+the entry carries the document's audience, and what should not be found has no entry. A
+question is an OR of its concepts and their local-government synonyms (`search.synonyms`),
+ranked by how many concepts match and where, times the kind's prior. The only facet is the
+kind, and there is no "did you mean".
+
+On PostgreSQL each search runs under a time limit (`SEARCH_FALLBACK_TIMEOUT_MS`): past it, the
+search answers with nothing and says it took too long, rather than hold a web worker.
 """
 
 import logging
-from dataclasses import replace
+from contextlib import contextmanager
 
-from django.db import connection
+from django.conf import settings
+from django.db import DatabaseError, OperationalError, connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils.html import escape
-from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from taggit.models import Tag
 
 from community.permissions import AnyUser
+from search import entries as search_entries
 from search.audience import audiences_for
 from search.backends import (
+    database_entries,
     database_lexicon,
     database_portable,
     database_postgres,
+    database_pruning,
     tag_suggestion,
 )
-from search.backends.database_fields import BY_KIND, KINDS, KindFields, Ranked, restrict, visible_to
+from search.backends.database_fields import BY_KIND, KINDS, KindFields, restrict, visible_to
 from search.query import KIND_PRIORS
-from search.sources.base import as_datetime
-from search.synonyms import expand
+from search.synonyms import Concept, expand
 from search.types import (
     BACKEND_DATABASE,
     SORT_NEWEST,
@@ -44,9 +50,10 @@ from search.types import (
 logger = logging.getLogger(__name__)
 
 KIND_FACET = ("kind", "Type of content")  # as search.query.FACET_FIELDS names it
-# Deeper than this, each kind would hand over thousands of rows to merge: stop at the last page.
+# Deeper than this, the ranking would hand over thousands of rows: stop at the last page.
 MAX_DEPTH = 1000
 AUTOCOMPLETE_MAX_TAGS = 3
+QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE when statement_timeout stops a query
 
 
 def _full_text() -> bool:
@@ -64,35 +71,33 @@ def search(
 ) -> SearchResults:
     per_page = max(1, per_page)
     page = min(max(1, page), max(1, MAX_DEPTH // per_page))
-    concepts = database_lexicon.with_spellings(expand(query))
     results = SearchResults(
         query=query, hits=[], total=0, page=page, per_page=per_page, backend=BACKEND_DATABASE
     )
+    concepts = database_lexicon.with_spellings(expand(query))
     if not concepts:
         return results
+    # Entries nobody has written yet (no worker in the embedded default; a worker behind in an
+    # outage): a bounded batch, before the time limit starts.
+    try:
+        search_entries.catch_up()
+    except DatabaseError:
+        # A clash with the worker writing the same entries (a deadlock, say): it writes them
+        # anyway, and the search must still answer. The failed write was rolled back alone.
+        logger.exception("Catching up search entries failed; searching what is written")
     audiences = audiences_for(user)
-    matcher = None if _full_text() else database_portable.Matcher.build(concepts)
-    counts: dict[str, int] = {}
-    ranked: list[Ranked] = []
-    for kind in KINDS:
-        queryset = searchable(kind, filters, audiences)
-        if queryset is None:
-            continue
-        if matcher is None:
-            found, best = database_postgres.rank(
-                kind, queryset, concepts, sort=sort, limit=page * per_page
-            )
-        else:
-            found, best = database_portable.rank(
-                kind, queryset, matcher, sort=sort, limit=page * per_page
-            )
-        counts[kind.kind] = found
-        if not filters.kinds or kind.kind in filters.kinds:
-            prior = KIND_PRIORS.get(kind.kind, 1.0)
-            ranked.extend(replace(row, score=row.score * prior) for row in best)
-    ranked.sort(key=_sort_key(sort))
-    on_page = ranked[(page - 1) * per_page : page * per_page]
-    results.hits = _hits(on_page, concepts, matcher, scored=sort != SORT_NEWEST)
+    try:
+        with time_limit():
+            counts, rows = _ranked(concepts, audiences, filters, sort=sort, limit=page * per_page)
+            on_page = rows[(page - 1) * per_page : page * per_page]
+            results.hits = _hits(on_page, concepts, scored=sort != SORT_NEWEST)
+    except OperationalError as error:
+        if not timed_out(error):
+            raise
+        logger.warning("A database search took too long and was stopped: %r", query)
+        results.timed_out = True
+        results.degraded = True
+        return results
     results.total = sum(
         n for kind, n in counts.items() if not filters.kinds or kind in filters.kinds
     )
@@ -100,59 +105,115 @@ def search(
     return results
 
 
-def searchable(kind: KindFields, filters: SearchFilters, audiences: list[str]) -> QuerySet | None:
-    """What of this kind this person may find, narrowed to the filters (the kind filter aside:
-    the kind facet counts every kind, as Elasticsearch's does)."""
-    model = kind.model
-    queryset = model.objects.filter(pk__in=kind.source.indexable().values("pk"))
-    return restrict(kind, visible_to(kind, queryset, audiences), filters)
+@contextmanager
+def time_limit():
+    """On PostgreSQL, stop any statement inside after `SEARCH_FALLBACK_TIMEOUT_MS`. `SET LOCAL`
+    needs a transaction; inside a caller's transaction the earlier limit is put back after."""
+    if not _full_text():
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('statement_timeout')")
+        (before,) = cursor.fetchone()
+        limit = f"{int(settings.SEARCH_FALLBACK_TIMEOUT_MS)}ms"
+        cursor.execute("SELECT set_config('statement_timeout', %s, true)", [limit])
+        yield
+        # Reached only when nothing failed: a failure rolls the savepoint, and the SET, back.
+        cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
+
+
+def timed_out(error: OperationalError) -> bool:
+    return getattr(error.__cause__, "pgcode", None) == QUERY_CANCELED
+
+
+def _ranked(
+    concepts: list[Concept], audiences: list[str], filters: SearchFilters, *, sort: str, limit: int
+) -> tuple[dict[str, int], list[dict]]:
+    """(matches per kind, the best `limit` entries of the chosen kinds, each with a `score`)."""
+    entries = database_entries.narrowed(database_entries.visible_to(audiences), filters)
+    if _full_text():
+        counts = database_postgres.counts(entries, concepts)
+        wanted = database_entries.of_kinds(entries, filters.kinds)
+        groups = _rankable(wanted, concepts, filters, sort=sort, limit=limit)
+        if groups is None:
+            return counts, database_postgres.rank(wanted, concepts, sort=sort, limit=limit)
+        rows = []
+        for kinds, within in groups:
+            rows.extend(
+                database_postgres.rank(
+                    wanted.filter(kind__in=kinds), concepts, sort=sort, limit=limit, within=within
+                )
+            )
+        rows.sort(key=lambda row: (-row["score"], *_newest_first(row), row["id"]))
+        return counts, rows[:limit]
+    matcher = database_portable.Matcher.build(concepts)
+    counts, rows = {}, []
+    for kind in KINDS:
+        found, best = database_portable.rank(
+            entries.filter(kind=kind.kind), matcher, sort=sort, limit=limit
+        )
+        if found:
+            counts[kind.kind] = found
+        if not filters.kinds or kind.kind in filters.kinds:
+            prior = KIND_PRIORS.get(kind.kind, 1.0)
+            rows.extend({**row, "score": row["score"] * prior, "matcher": matcher} for row in best)
+    rows.sort(key=_sort_key(sort))
+    return counts, rows[:limit]
+
+
+def _rankable(
+    wanted: QuerySet, concepts: list[Concept], filters: SearchFilters, *, sort: str, limit: int
+) -> list | None:
+    """On PostgreSQL, groups of kinds to rank apart, each narrowed to what can reach the best
+    `limit` by relevance (None: rank every match together)."""
+    if sort == SORT_NEWEST:
+        return None  # the newest may match a single concept
+    kinds = filters.kinds or tuple(kind.kind for kind in KINDS)
+    priors = {kind: KIND_PRIORS.get(kind, 1.0) for kind in kinds}
+    return database_pruning.rankable(wanted, concepts, limit=limit, priors=priors)
+
+
+def _newest_first(row: dict) -> tuple:
+    """Undated last, as PostgreSQL's `published_at DESC NULLS LAST` orders them."""
+    day = row["published_at"]
+    return (day is None, -(day.timestamp() if day else 0))
 
 
 def _sort_key(sort: str):
-    if sort == SORT_NEWEST:
-        return lambda r: (r.date is None, -(r.date.timestamp() if r.date else 0), -r.score)
-    return lambda r: (-r.score, r.date is None, -(r.date.timestamp() if r.date else 0))
+    def newest(row: dict) -> tuple:
+        day = row["published_at"]
+        return (day is None, -(day.timestamp() if day else 0), -row["score"])
+
+    def relevance(row: dict) -> tuple:
+        day = row["published_at"]
+        return (-row["score"], day is None, -(day.timestamp() if day else 0))
+
+    return newest if sort == SORT_NEWEST else relevance
 
 
-def _hits(rows: list[Ranked], concepts, matcher, *, scored: bool) -> list[Hit]:
-    """Hits in the order given: objects loaded and snippets cut per kind, not per row."""
-    by_kind: dict[str, list[Ranked]] = {}
-    for row in rows:
-        by_kind.setdefault(row.kind, []).append(row)
-    loaded: dict[tuple[str, int], tuple[object, SafeString]] = {}
-    for kind_name, kind_rows in by_kind.items():
-        kind = BY_KIND[kind_name]
-        if matcher is None:
-            ids = [row.pk for row in kind_rows]
-            marked = database_postgres.snippets(kind, ids, concepts)
-            for obj in kind.source.indexable().filter(pk__in=ids):
-                loaded[(kind_name, obj.pk)] = (obj, marked.get(obj.pk, ""))
-        else:
-            for row in kind_rows:
-                snippet = database_portable.snippet(kind, row.obj, matcher)
-                loaded[(kind_name, row.pk)] = (row.obj, snippet)
-    hits = []
-    for row in rows:
-        if (row.kind, row.pk) not in loaded:
-            continue  # gone between the two queries
-        obj, snippet = loaded[(row.kind, row.pk)]
-        hits.append(_hit(BY_KIND[row.kind], obj, snippet, row.score if scored else None))
-    return hits
+def _hits(rows: list[dict], concepts: list[Concept], *, scored: bool) -> list[Hit]:
+    """Hits in the order given, from the entries alone: no content model is read."""
+    if _full_text():
+        shown = database_postgres.shown([row["id"] for row in rows], concepts)
+        rows = [{**row, **shown[row["id"]]} for row in rows if row["id"] in shown]
+    else:
+        rows = [{**row, "snippet": database_portable.snippet(row, row["matcher"])} for row in rows]
+    return [_hit(row, scored=scored) for row in rows]
 
 
-def _hit(kind: KindFields, obj, snippet: SafeString, score: float | None) -> Hit:
-    source = kind.source
+def _hit(row: dict, *, scored: bool) -> Hit:
+    snippet = row["snippet"]
     if not snippet.strip():
-        snippet = escape(Truncator(source.prepare_summary(obj)).words(35))
+        snippet = escape(Truncator(row["summary"]).words(35))
     return Hit(
-        kind=kind.kind,
-        kind_label=source.singular,
-        title=source.prepare_title(obj),
-        url=source.prepare_url(obj),
+        kind=row["kind"],
+        kind_label=BY_KIND[row["kind"]].source.singular,
+        title=row["title"],
+        url=row["url"],
         snippet=snippet,
-        score=float(score) if score is not None else None,
-        date=as_datetime(source.prepare_published_at(obj)),
-        meta=tuple(source.prepare_meta_line(obj)),
+        score=float(row["score"]) if scored else None,
+        date=row["published_at"],
+        meta=tuple(row["meta"] or ()),
     )
 
 
@@ -169,6 +230,14 @@ def _kind_facet(counts: dict[str, int], filters: SearchFilters) -> Facet:
     )
     name, label = KIND_FACET
     return Facet(name=name, label=label, values=values)
+
+
+def searchable(kind: KindFields, filters: SearchFilters, audiences: list[str]) -> QuerySet | None:
+    """What of this kind this person may find, in the content's own tables (for autocomplete),
+    narrowed to the filters (the kind filter aside)."""
+    model = kind.model
+    queryset = model.objects.filter(pk__in=kind.source.indexable().values("pk"))
+    return restrict(kind, visible_to(kind, queryset, audiences), filters)
 
 
 # --- autocomplete ---------------------------------------------------------------------------

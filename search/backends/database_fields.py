@@ -1,8 +1,8 @@
 """Where each kind keeps, in its own tables, what the Elasticsearch document holds.
 
-The database fallback searches the tables themselves, so it needs the field paths behind each
-`Source.prepare_*`: which text is searched with which weight, and which fields each filter reads.
-Keep these beside the sources' choices: title A, tags and summary B, body and names C.
+Searches read the search entries (`search.entries`); these field paths serve what still reads the
+content's own tables: autocomplete, and the lexicon of words public content uses. Keep them
+beside the sources' choices: title A, tags and summary B, body and names C.
 """
 
 from dataclasses import dataclass, field
@@ -285,14 +285,3 @@ def visible_to(fields: KindFields, queryset: QuerySet, audiences: list[str]) -> 
 
 
 __all__ = ["BY_KIND", "KINDS", "PUBLIC", "WEIGHTS", "KindFields", "TextField"]
-
-
-@dataclass
-class Ranked:
-    """One matching object, before it becomes a Hit: enough to merge kinds and cut a page."""
-
-    kind: str
-    pk: int
-    score: float
-    date: datetime | None
-    obj: Model | None = None  # loaded already when the ranking needed it (SQLite)

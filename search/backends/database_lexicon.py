@@ -24,6 +24,7 @@ MIN_CORRECTED_LENGTH = 4
 MIN_SPLIT_LENGTH = 6
 MIN_PART_LENGTH = 2
 
+
 def content_words() -> Counter:
     """How many public titles, names, summaries and tags each word appears in."""
     return _cache.get()

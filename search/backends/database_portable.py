@@ -1,21 +1,21 @@
 """Search on a database without full-text search (SQLite, the embedded default).
 
-The database narrows to objects that mention any word of any concept (`icontains`, an OR);
-Python then scores what the Elasticsearch document would hold: each concept counts once, by the
-best field it appears in (title above tags and summary above body). Words match by their start
-after a light suffix trim, so "councils" finds "council" and "shared" finds "sharing".
+The database narrows the search entries (`SearchEntry`, the text of the Elasticsearch document)
+to those that mention any word of any concept (`icontains`, an OR); Python then scores them:
+each concept counts once, by the best field it appears in (title above tags and summary above
+body). Words match by their start after a light suffix trim, so "councils" finds "council" and
+"shared" finds "sharing". One table is read, never the content's own models.
 """
 
 import re
 from dataclasses import dataclass
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from search.backends.database_fields import WEIGHTS, KindFields, Ranked
-from search.sources.base import as_datetime
+from search.backends.database_fields import WEIGHTS
 from search.synonyms import STOP_WORDS, Concept, words
 from search.types import SORT_NEWEST
 
@@ -104,54 +104,59 @@ def _mark(token: str, marker: re.Pattern) -> str:
     return "".join(out)
 
 
-def narrow(kind: KindFields, queryset: QuerySet, matcher: Matcher) -> QuerySet:
-    """Objects whose searched fields contain any of the words: an OR, in the database."""
+# Where each text an entry is scored on lives.
+TEXT_COLUMNS = {
+    "title": "text__title",
+    "summary": "text__summary",
+    "tags": "tags",
+    "body": "text__body",
+    "names": "text__names",
+}
+SHOWN_COLUMNS = {"url": "text__url", "meta": "text__meta"}
+
+
+def narrow(entries: QuerySet, matcher: Matcher) -> QuerySet:
+    """Entries whose text contains any of the words: an OR, in the database."""
     anywhere = Q()
-    for field in kind.text:
-        mentions = Q()
+    for column in TEXT_COLUMNS.values():
         for word in matcher.stems:
-            mentions |= Q(**{f"{field.path}__icontains": word})
-        anywhere |= mentions & field.only_if if field.only_if is not None else mentions
-    # Through a subquery: a match in two replies must not make the thread appear twice.
-    return queryset.filter(pk__in=kind.model.objects.filter(anywhere).values("pk"))
+            anywhere |= Q(**{f"{column}__icontains": word})
+    return entries.filter(anywhere)
 
 
-def weighted_texts(kind: KindFields, obj: Model) -> dict[str, str]:
-    """What the Elasticsearch document would hold, grouped by weight."""
-    source = kind.source
+def weighted_texts(entry: dict) -> dict[str, str]:
+    """An entry's text grouped by weight, as the Elasticsearch document's fields are boosted."""
     return {
-        "A": source.prepare_title(obj),
-        "B": " \n ".join((source.prepare_summary(obj), *source.prepare_tags(obj))),
-        "C": " \n ".join(
-            (
-                source.prepare_body(obj),
-                *source.prepare_organisation_names(obj),
-                *source.prepare_service_area_names(obj),
-            )
-        ),
+        "A": entry["title"],
+        "B": " \n ".join((entry["summary"], entry["tags"])),
+        "C": " \n ".join((entry["body"], entry["names"])),
     }
 
 
-def rank(
-    kind: KindFields, queryset: QuerySet, matcher: Matcher, *, sort: str, limit: int
-) -> tuple[int, list[Ranked]]:
-    candidates = list(
-        narrow(kind, queryset, matcher).values_list("pk", flat=True)[:CANDIDATE_LIMIT]
-    )
-    objects = kind.source.indexable().filter(pk__in=candidates)
+def rank(entries: QuerySet, matcher: Matcher, *, sort: str, limit: int) -> tuple[int, list[dict]]:
+    """(how many match, the best `limit` of them, each with its `score`) among `entries`."""
+    wanted = {**TEXT_COLUMNS, **SHOWN_COLUMNS}
+    own = [name for name, path in wanted.items() if name == path]
+    joined = {name: F(path) for name, path in wanted.items() if name != path}
+    candidates = narrow(entries, matcher).values("id", "kind", "published_at", *own, **joined)[
+        :CANDIDATE_LIMIT
+    ]
     ranked = []
-    for obj in objects:
-        score = matcher.score(weighted_texts(kind, obj))
+    for entry in candidates:
+        score = matcher.score(weighted_texts(entry))
         if score > 0:
-            day = as_datetime(kind.source.prepare_published_at(obj))
-            ranked.append(Ranked(kind.kind, obj.pk, score, day, obj))
+            ranked.append({**entry, "score": score})
     if sort == SORT_NEWEST:
-        ranked.sort(key=lambda r: (r.date is not None, r.date and r.date.timestamp()), reverse=True)
+        ranked.sort(key=_newest_first)
     else:
-        ranked.sort(key=lambda r: -r.score)
+        ranked.sort(key=lambda r: -r["score"])
     return len(ranked), ranked[:limit]
 
 
-def snippet(kind: KindFields, obj: Model, matcher: Matcher) -> SafeString:
-    source = kind.source
-    return matcher.snippet(" ".join((source.prepare_summary(obj), source.prepare_body(obj))))
+def _newest_first(entry: dict) -> tuple:
+    day = entry["published_at"]
+    return (day is None, -(day.timestamp() if day else 0))
+
+
+def snippet(entry: dict, matcher: Matcher) -> SafeString:
+    return matcher.snippet(" ".join((entry["summary"], entry["body"])))

@@ -1,33 +1,28 @@
-"""PostgreSQL full-text search for the fallback: weighted vectors built on the fly (no column or
-migration needed), an OR of every concept and its synonyms, `ts_rank` and `ts_headline`.
+"""PostgreSQL full-text search for the database backend, over `SearchEntry`: each entry's
+weighted tsvector is stored and GIN-indexed (written with the entry: `search.entries`), so a
+search only matches the index and ranks what it found; no text is analysed while it runs.
 
-One ranking query per kind (the window count rides along), and one headline query per kind
-that appears on the page: the number of queries does not grow with the number of results.
+A question is an OR of every concept and its synonyms; what matches is ranked by how many
+concepts it mentions, then `ts_rank`, times the kind's prior, in one query for every kind (and
+one for the kind counts). Snippets come from `ts_headline`, for the page's entries only.
 """
 
 import nh3
-from django.contrib.postgres.aggregates import StringAgg
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import (
     Case,
     Count,
-    DateTimeField,
     F,
-    Func,
-    OuterRef,
+    FloatField,
     QuerySet,
-    Subquery,
     TextField,
     Value,
     When,
-    Window,
 )
 from django.db.models.functions import Concat, Replace
 from django.utils.safestring import SafeString, mark_safe
 
-from search.backends import database_fields as fields_module
-from search.backends.database_fields import KindFields, Ranked
-from search.sources.base import as_datetime
+from search.query import KIND_PRIORS
 from search.synonyms import Concept
 from search.types import SORT_NEWEST
 
@@ -40,16 +35,6 @@ RANK_NORMALIZATION = 0
 # <mark>, so nothing in the content can inject markup.
 START, STOP = "\u27e6", "\u27e7"
 SNIPPET_WORDS = 35
-
-
-class StripTags(Func):
-    """Sanitised HTML as words, for headlines (vectors ignore tags by themselves)."""
-
-    function = "regexp_replace"
-    output_field = TextField()
-
-    def __init__(self, expression):
-        super().__init__(expression, Value("<[^>]*>"), Value(" "), Value("g"))
 
 
 def escape_html(expression) -> Replace:
@@ -82,7 +67,7 @@ def coverage(concepts: list[Concept]):
     how common a word is, so "council", in every organisation's name, would otherwise outrank
     the case study that mentions three of the four things asked about."""
     counted = [
-        Case(When(_vector=concept_tsquery(concept), then=Value(1)), default=Value(0))
+        Case(When(vector=concept_tsquery(concept), then=Value(1)), default=Value(0))
         for concept in concepts
     ]
     total = counted[0]
@@ -91,69 +76,62 @@ def coverage(concepts: list[Concept]):
     return total
 
 
-def _text(kind: KindFields, field: fields_module.TextField, *, plain: bool = False):
-    if field.many:
-        aggregate = StringAgg(field.path, " ", filter=field.many_filter)
-        value = Subquery(
-            kind.model.objects.filter(pk=OuterRef("pk"))
-            .order_by()
-            .values("pk")
-            .annotate(_text=aggregate)
-            .values("_text")[:1],
-            output_field=TextField(),
-        )
-    else:
-        value = F(field.path)
-    if field.only_if is not None:
-        value = Case(When(field.only_if, then=value), default=Value(""), output_field=TextField())
-    if not plain:
-        return value
-    # Headlines are cut from escaped HTML text: sanitised HTML loses its tags (its text is
-    # escaped already), plain text is escaped here, before ts_headline adds any marker.
-    return StripTags(value) if field.html else escape_html(value)
+def prior():
+    """The kind's prior (`search.query.KIND_PRIORS`), as Elasticsearch applies it."""
+    return Case(
+        *(When(kind=kind, then=Value(weight)) for kind, weight in KIND_PRIORS.items()),
+        default=Value(1.0),
+        output_field=FloatField(),
+    )
 
 
-def vector(kind: KindFields) -> SearchVector:
-    combined = None
-    for field in kind.text:
-        part = SearchVector(_text(kind, field), weight=field.weight, config=CONFIG)
-        combined = part if combined is None else combined + part
-    return combined
+def matching(entries: QuerySet, concepts: list[Concept]) -> QuerySet:
+    """The entries that mention any concept: one GIN index lookup."""
+    return entries.filter(vector=tsquery(concepts))
+
+
+def counts(entries: QuerySet, concepts: list[Concept]) -> dict[str, int]:
+    """How many entries of each kind match."""
+    rows = matching(entries, concepts).order_by().values("kind").annotate(n=Count("id"))
+    return {row["kind"]: row["n"] for row in rows}
 
 
 def rank(
-    kind: KindFields, queryset: QuerySet, concepts: list[Concept], *, sort: str, limit: int
-) -> tuple[int, list[Ranked]]:
-    """(how many match, the best `limit` of them) for one kind."""
+    entries: QuerySet,
+    concepts: list[Concept],
+    *,
+    sort: str,
+    limit: int,
+    within: SearchQuery | None = None,
+) -> list[dict]:
+    """The best `limit` matching entries, each with its `score`. `within` narrows what is ranked
+    to entries that also match it (those that can reach the page: `database_pruning`)."""
     query = tsquery(concepts)
-    date = fields_module.date_expression(kind)
-    rows = (
-        queryset.annotate(_vector=vector(kind))
-        .filter(_vector=query)
-        .annotate(
-            # Concepts mentioned first, then PostgreSQL's rank (mostly below 1) among equals.
-            _rank=coverage(concepts)
-            + SearchRank(F("_vector"), query, normalization=Value(RANK_NORMALIZATION)),
-            _date=date if date is not None else Value(None, output_field=DateTimeField()),
-            _total=Window(Count("pk")),
+    found = matching(entries, concepts)
+    if within is not None:
+        found = found.filter(vector=within)
+    rows = found.annotate(
+        # Concepts mentioned first, then PostgreSQL's rank (mostly below 1) among equals.
+        score=(
+            coverage(concepts)
+            + SearchRank(F("vector"), query, normalization=Value(RANK_NORMALIZATION))
         )
+        * prior()
     )
     if sort == SORT_NEWEST:
-        rows = rows.order_by(F("_date").desc(nulls_last=True), "-_rank", "pk")
+        rows = rows.order_by(F("published_at").desc(nulls_last=True), "-score", "id")
     else:
-        rows = rows.order_by("-_rank", "pk")
-    found = list(rows.values_list("pk", "_rank", "_date", "_total")[:limit])
-    total = found[0][3] if found else 0
-    return total, [Ranked(kind.kind, pk, score, as_datetime(day)) for pk, score, day, _ in found]
+        rows = rows.order_by("-score", F("published_at").desc(nulls_last=True), "id")
+    return list(rows.values("id", "kind", "score", "published_at")[:limit])
 
 
-def snippets(kind: KindFields, ids: list[int], concepts: list[Concept]) -> dict[int, SafeString]:
-    """Each object's best passage, matched words in <mark>, by id."""
-    parts = []
-    for field in kind.text:
-        if field.snippet:
-            parts.extend((_text(kind, field, plain=True), Value(" \n ")))
-    text = Concat(*parts, output_field=TextField()) if len(parts) > 1 else parts[0]
+def shown(entry_ids: list[int], concepts: list[Concept]) -> dict[int, dict]:
+    """What the page's hits show, by entry id: title, link, facts, summary, and the best passage
+    of the summary and body with matched words in <mark> (`snippet`)."""
+    from search.models import SearchEntryText
+
+    # Headlines are cut from escaped text, before ts_headline adds any marker.
+    text = escape_html(Concat("summary", Value(" \n "), "body", output_field=TextField()))
     headline = SearchHeadline(
         text,
         tsquery(concepts),
@@ -165,8 +143,12 @@ def snippets(kind: KindFields, ids: list[int], concepts: list[Concept]) -> dict[
         max_fragments=2,
         fragment_delimiter=" … ",
     )
-    found = kind.model.objects.filter(pk__in=ids).annotate(_snippet=headline)
-    return {pk: marked(raw or "") for pk, raw in found.values_list("pk", "_snippet")}
+    rows = (
+        SearchEntryText.objects.filter(entry_id__in=entry_ids)
+        .annotate(_snippet=headline)
+        .values("entry_id", "title", "url", "meta", "summary", "_snippet")
+    )
+    return {row["entry_id"]: {**row, "snippet": marked(row.pop("_snippet") or "")} for row in rows}
 
 
 def marked(headline: str) -> SafeString:

@@ -5,7 +5,8 @@ from django.db import transaction
 from django.test import override_settings
 
 from knowledge.models import CaseStudyPage
-from search.models import IndexTask
+from search import entries, outbox
+from search.models import IndexTask, SearchEntry
 from search.outbox import enqueue, task_key
 from search.services import index_objects, remove_objects
 from tests.factories import OrganisationFactory, ServiceAreaFactory, make_case_study
@@ -46,13 +47,18 @@ def test_index_and_remove_objects_record_the_same_task():
 
 
 @override_settings(ELASTICSEARCH_URL="")
-def test_nothing_is_recorded_when_elasticsearch_is_not_configured():
+def test_without_elasticsearch_a_task_only_keeps_the_database_entry_in_step():
     organisation = OrganisationFactory(name="Northshire")
     organisation.name = "Northshire Council"
     organisation.save()
 
-    assert enqueue([organisation]) == 0
-    assert not IndexTask.objects.exists()
+    assert enqueue([organisation]) == 1
+    settled, _ = entries.write_pending()
+
+    assert settled == IndexTask.objects.count()
+    assert SearchEntry.objects.get(kind="organisation").text.title == "Northshire Council"
+    # Nothing is left waiting for a node that is not there.
+    assert not outbox.pending().exists()
 
 
 # Real commits and rollbacks need a transactional test. serialized_rollback keeps its closing

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from search import elasticsearch
+from search import elasticsearch, entries
 from search.status import search_status
 
 
@@ -33,6 +33,8 @@ class Command(BaseCommand):
             f"Backlog: {status.due} due, {status.waiting} waiting (leased or backing off); "
             f"oldest pending {'none' if age is None else f'{int(age.total_seconds())}s old'}."
         )
+        # The degraded search reads these: a growing number means the worker is not running.
+        write(f"Database search entries waiting to be written: {entries.waiting().count()}.")
         if status.set_aside:
             write(self.style.WARNING(f"Set aside ({len(status.set_aside)} shown):"))
             for task in status.set_aside:

@@ -1,4 +1,5 @@
-"""Drain the search outbox into Elasticsearch: `manage.py search_worker [--once]`."""
+"""Drain the search outbox into the database's search entries and Elasticsearch:
+`manage.py search_worker [--once]`."""
 
 import logging
 import signal
@@ -17,7 +18,10 @@ PURGE_EVERY_SECONDS = 3600.0
 
 
 class Command(BaseCommand):
-    help = "Send recorded index tasks to Elasticsearch in bulk, with retries and back-off."
+    help = (
+        "Write recorded index tasks to the database's search entries, and send them to "
+        "Elasticsearch in bulk, with retries and back-off."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -50,16 +54,23 @@ class Command(BaseCommand):
         totals = outbox.DrainReport()
         while True:
             report = outbox.drain(batch_size=batch_size)
+            if report.unavailable and report.entries:
+                totals.entries += report.entries
+                continue  # the database's entries do not wait for Elasticsearch
             if report.unavailable:
-                raise SystemExit("Elasticsearch is unreachable; tasks stay queued for later.")
-            for name in ("claimed", "indexed", "removed", "done", "failed", "set_aside"):
+                raise SystemExit(
+                    f"Elasticsearch is unreachable; {totals.entries} search entries were "
+                    "written, and the tasks stay queued for it."
+                )
+            for name in ("claimed", "indexed", "removed", "done", "failed", "set_aside", "entries"):
                 setattr(totals, name, getattr(totals, name) + getattr(report, name))
-            if not report.claimed:
+            if not report.claimed and not report.entries:
                 break
         purged = outbox.purge_done()
         self.stdout.write(
             f"Drained {totals.claimed} tasks: {totals.indexed} indexed, {totals.removed} removed, "
-            f"{totals.failed} failed ({totals.set_aside} set aside); purged {purged} old tasks."
+            f"{totals.failed} failed ({totals.set_aside} set aside); {totals.entries} search "
+            f"entries written; purged {purged} old tasks."
         )
 
     def loop(self, batch_size: int) -> None:
@@ -79,6 +90,10 @@ class Command(BaseCommand):
                 logger.exception("Draining the search outbox failed; again in %.0fs", wait)
                 outage = True
             else:
+                if report.entries:
+                    logger.info("Wrote %s search entries", report.entries)
+                if report.unavailable and report.entries:
+                    continue  # the database's entries do not wait for Elasticsearch
                 outage = report.unavailable
                 if outage:
                     logger.warning(
