@@ -4,8 +4,9 @@ with its node frozen (SIGSTOP), at 1, 4 and 16 concurrent clients.
 Usage: .venv/bin/python bench/serve_load.py [--items N] [--requests R] [--seconds S]
                                             [--clients 1,4,16]
 
-Starts its own PostgreSQL, Elasticsearch and Redis (scripts/*.sh), loads the demo content (plus
-N generated items), fills the search index, and serves with `scripts/serve.sh`: gunicorn with
+Starts its own PostgreSQL, Elasticsearch and Redis (scripts/*.sh), writes N generated items
+(bench/search_data.py; with --items 0 the demo content instead), fills the search index and the
+database's search entries, and serves with `scripts/serve.sh`: gunicorn with
 the production settings, as docs/deploy.md describes, on 127.0.0.1 only. Each client is a
 thread with one keep-alive connection that sends requests one after another; a cell stops after
 R requests per client or S seconds, whichever comes first, so a stalled server cannot make the
@@ -128,11 +129,14 @@ def prepare(environment: dict, items: int) -> None:
     is loaded with the dev settings into the same database and index."""
     environment = {**environment, "DJANGO_SETTINGS_MODULE": "commons.settings.dev", "DEBUG": "true"}
     manage(environment, "migrate", "--noinput")
-    manage(environment, "load_demo")
-    manage(environment, "load_community_demo")
     if items:
+        # Instead of the demo: both make the same service areas.
         script = f"from bench.search_data import generate; generate({items})"
         manage(environment, "shell", "--no-imports", "-c", script)
+    else:
+        manage(environment, "load_demo")
+        manage(environment, "load_community_demo")
+    manage(environment, "search_entries")
     manage(environment, "search_rebuild")
 
 
@@ -238,7 +242,9 @@ def freeze(folder: str, signal_number: int) -> None:
 
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=2_000, help="generated items beside the demo")
+    parser.add_argument(
+        "--items", type=int, default=10_000, help="generated items (0: the demo content)"
+    )
     parser.add_argument("--requests", type=int, default=100, help="requests per client and cell")
     parser.add_argument("--seconds", type=float, default=30.0, help="longest time per cell")
     parser.add_argument("--clients", default="1,4,16", help="concurrent clients, comma-separated")
@@ -265,7 +271,8 @@ def main() -> None:
         print(f"# Commons under load, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
         print(f"machine: {machine()}; {load()}")
         print(
-            f"data: the demo plus {args.items} generated items; {len(targets['pages'])} pages "
+            f"data: {f'{args.items} generated items' if args.items else 'the demo'}; "
+            f"{len(targets['pages'])} pages "
             f"and {len(QUESTIONS)} questions, cycled; gunicorn with {args.workers} workers; "
             f"up to {args.requests} requests per client or {args.seconds:.0f} s per cell\n"
         )
