@@ -22,6 +22,7 @@ from search import breaker, elasticsearch, outbox
 from search.documents import alias_name
 from search.services import autocomplete, search
 from tests.factories import make_case_study
+from tests.search.draining import drain_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -78,14 +79,6 @@ def frozen_node():
         nodes("stop", directory)  # thaws the node first, so it can hear the request to stop
 
 
-def index_everything() -> None:
-    while True:
-        report = outbox.drain()
-        assert not report.unavailable, report.reason
-        if not report.claimed:
-            break
-    elasticsearch.client().indices.refresh(index=alias_name())
-
 
 def titles(results) -> list[str]:
     return [hit.title for hit in results.hits]
@@ -101,7 +94,7 @@ def test_search_goes_on_from_elasticsearch_when_the_first_node_dies(
     cluster, library, client, caplog
 ):
     make_case_study(library.case_studies, title="Quillbridge shares its revenues team")
-    index_everything()
+    drain_everything()
     health = elasticsearch.client().cluster.health(
         index=alias_name(), wait_for_status="green", timeout="90s"
     )
@@ -133,7 +126,7 @@ def test_a_frozen_node_costs_one_search_one_timeout_then_the_database_answers_at
     frozen_node, library, client
 ):
     make_case_study(library.case_studies, title="Brackenridge shares its contact centre")
-    index_everything()
+    drain_everything()
     assert search("Brackenridge", user=ANONYMOUS).backend == "elasticsearch"
     breaker.reset()  # in case that cold first search was slow enough to open it
 

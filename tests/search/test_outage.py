@@ -28,6 +28,7 @@ from tests.factories import (
     make_thread,
     publish,
 )
+from tests.search.draining import drain_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -57,14 +58,6 @@ def own_node():
         elasticsearch._client_for.cache_clear()
         node("stop", directory)
 
-
-def drain_everything() -> None:
-    while True:
-        report = outbox.drain()
-        assert not report.unavailable, report.reason
-        if not report.claimed:
-            break
-    elasticsearch.client().indices.refresh(index=alias_name())
 
 
 def document(kind: str, obj) -> dict | None:
