@@ -9,6 +9,9 @@ from commons import views
 from knowledge.sitemaps import SITEMAPS
 
 urlpatterns = [
+    # Before Wagtail's own URLs, which these replace.
+    path("admin/login/", views.sign_in_through_allauth),
+    path("_util/login/", views.sign_in_through_allauth),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accounts/", include("allauth.urls")),

@@ -167,6 +167,8 @@ ACCOUNT_FORMS = {
 }
 LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# The admin sends people signed out to allauth's form too (commons.views.sign_in_through_allauth).
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
