@@ -11,6 +11,7 @@ from django import forms
 from django.core.validators import validate_slug
 from django.utils.functional import cached_property
 
+from commons.text import without_control_characters
 from knowledge.models import Organisation
 from knowledge.models.taxonomy import Region
 from search.sources import sources
@@ -79,8 +80,16 @@ class ValueListField(forms.Field):
         return True
 
 
+class QuestionField(forms.CharField):
+    """The words typed, without control characters: a NUL or an escape pasted in with them is
+    dropped before anything checks or searches them."""
+
+    def to_python(self, value: Any) -> str:
+        return super().to_python(without_control_characters(str(value or "")))
+
+
 class SearchForm(forms.Form):
-    q = forms.CharField(
+    q = QuestionField(
         label="Search Commons",
         required=False,
         max_length=QUERY_MAX_LENGTH,

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from commons.text import without_control_characters
 from knowledge.curation import site_organisation as branded_organisation
 from knowledge.models import Organisation
 from search import analytics, services
@@ -174,7 +175,8 @@ def pagination_links(request: HttpRequest, results: SearchResults) -> dict[str, 
 @require_safe
 def autocomplete(request: HttpRequest) -> JsonResponse:
     """Titles and tags that start with what has been typed so far, for the search box."""
-    prefix = " ".join(request.GET.get("q", "").split())[:AUTOCOMPLETE_MAX_LENGTH]
+    typed = without_control_characters(request.GET.get("q", ""))
+    prefix = " ".join(typed.split())[:AUTOCOMPLETE_MAX_LENGTH]
     suggestions = []
     if len(prefix) >= AUTOCOMPLETE_MIN_LENGTH:
         suggestions = services.autocomplete(prefix, user=request.user, limit=AUTOCOMPLETE_LIMIT)
