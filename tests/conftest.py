@@ -2,7 +2,7 @@ import os
 import socket
 
 import pytest
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.db import connection
 
 from knowledge.models import HomePage
@@ -26,6 +26,15 @@ def _fresh_cache():
     caches["default"].clear()
     yield
     caches["default"].clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters (allauth) and the search circuit breaker live in the cache, which
+    outlives each test's database: every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

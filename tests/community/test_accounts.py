@@ -4,7 +4,6 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
 
 from community.models import User
 from community.permissions import has_verified_email
@@ -14,14 +13,6 @@ SIGNUP_URL = "/accounts/signup/"
 LOGIN_URL = "/accounts/login/"
 RESET_URL = "/accounts/password/reset/"
 PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    # allauth keeps its rate-limit counters in the cache, which outlives each test's database.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,19 +4,11 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
 from django.template.loader import render_to_string
 
 from community.models import User
 from community.services.accounts import officer_verification_refresh
 from tests.factories import OrganisationEmailDomainFactory, OrganisationFactory, UserFactory
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

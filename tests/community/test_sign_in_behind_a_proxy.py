@@ -3,7 +3,6 @@ last entry of X-Forwarded-For, which allauth reads when it trusts the proxy
 (ALLAUTH_TRUSTED_PROXY_COUNT, from TRUSTED_PROXY_COUNT; 1 in production)."""
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 
 from tests.factories import make_verified_user
@@ -15,13 +14,6 @@ NOT_RIGHT = "One or both are not right"
 # The proxy's address is the test client's REMOTE_ADDR, 127.0.0.1, for every visitor.
 ATTACKER = "203.0.113.5"
 NEIGHBOUR = "198.51.100.7"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

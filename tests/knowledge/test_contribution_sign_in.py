@@ -4,20 +4,11 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
 
 from tests.factories import UserFactory
 
 LOGIN_URL = "/accounts/login/"
 RESET_URL = "/accounts/password/reset/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    # allauth counts failed sign-ins in the cache; each test starts with none.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

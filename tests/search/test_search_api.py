@@ -1,7 +1,6 @@
 """The JSON search API and the autocomplete endpoint, through the real Elasticsearch node."""
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 
 from community.models import Community
@@ -18,13 +17,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 RESULT_KEYS = {"title", "url", "kind", "kind_label", "snippet", "score", "date"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
