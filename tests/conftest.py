@@ -2,7 +2,7 @@ import os
 import socket
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db import connection
 
 from knowledge.models import HomePage
@@ -17,15 +17,6 @@ def _fresh_vocabulary():
     vocabulary.clear_cache()
     yield
     vocabulary.clear_cache()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The search circuit breaker and the health check keep their state in the cache: a test
-    that makes Elasticsearch fail must not leave the next one skipping it."""
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
 
 
 @pytest.fixture(autouse=True)
