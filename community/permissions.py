@@ -66,7 +66,9 @@ def can_moderate(user: AnyUser, community: Community) -> bool:
 
 
 def can_read(user: AnyUser, community: Community) -> bool:
-    """Members-only communities show nothing of themselves beyond their name to outsiders."""
+    """Members-only communities show nothing of themselves beyond their name to outsiders: not
+    their description, rules, members, counts or threads, on their pages, in search or by email.
+    Their name alone says what they are about, so people can ask to join."""
     if not community.is_members_only:
         return True
     return is_member(user, community) or can_moderate(user, community)

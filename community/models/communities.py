@@ -20,8 +20,14 @@ class Community(index.Indexed, ClusterableModel):
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
-    description = models.TextField(max_length=1000)
-    rules = models.TextField(blank=True, help_text="Markdown. Shown to everyone who posts.")
+    description = models.TextField(
+        max_length=1000,
+        help_text="People outside a members-only community see only its name, not this.",
+    )
+    rules = models.TextField(
+        blank=True,
+        help_text="Markdown. Shown to everyone who posts; in a members-only community, to members.",
+    )
     visibility = models.CharField(
         max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )

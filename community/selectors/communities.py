@@ -43,8 +43,8 @@ def _count_of(queryset: QuerySet) -> Subquery:
 def communities_listed_for(user: AnyUser) -> list[Community]:
     """Every community, each marked `readable` for this person, with member and thread counts.
 
-    The template shows the counts only on readable ones: an outsider learns nothing of a
-    members-only community beyond its name and description.
+    The template shows the description and counts only on readable ones: an outsider learns
+    nothing of a members-only community beyond its name (`community.permissions.can_read`).
     """
     readable_ids = set(communities_readable_by(user).values_list("pk", flat=True))
     communities = list(

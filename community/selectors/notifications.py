@@ -1,9 +1,10 @@
 """Reads for notifications and watching: a person's notifications, unread count and watches."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from community.models import Community, Notification, Thread, Watch
+from community.models import Community, ContentStatus, Notification, Thread, Watch
 from community.permissions import AnyUser
+from community.selectors.communities import communities_readable_by
 
 
 def notifications_for(user: AnyUser) -> QuerySet[Notification]:
@@ -20,10 +21,17 @@ def unread_count(user: AnyUser) -> int:
 
 
 def watches_of(user: AnyUser) -> QuerySet[Watch]:
+    """The person's watches on what they may still read. A watch outlives a membership (it comes
+    back to life if they rejoin), but a former member must not keep seeing the current titles of
+    a members-only community's threads, nor of threads a moderator has since hidden."""
     if not user.is_authenticated:
         return Watch.objects.none()
+    readable = communities_readable_by(user).values("pk")
+    still_readable = Q(community__in=readable) | Q(
+        thread__community__in=readable, thread__status=ContentStatus.VISIBLE
+    )
     return (
-        Watch.objects.filter(user=user)
+        Watch.objects.filter(still_readable, user=user)
         .select_related("community", "thread__community")
         .order_by("created_at")
     )

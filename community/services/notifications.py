@@ -39,6 +39,7 @@ from community.models import (
     Watch,
 )
 from community.permissions import can_read, has_verified_email
+from community.selectors.notifications import watches_of
 
 logger = logging.getLogger(__name__)
 
@@ -109,8 +110,13 @@ def unsubscribe_url(*, user: User, watch: Watch | None = None) -> str:
 
 @dataclass
 class Unsubscription:
+    """What one unsubscribe link stops. `watches` are the ones it names on its page: only those
+    the person may read today, because the link in an old email never expires and a former member
+    must not learn a members-only thread's current title from it."""
+
     user: User
     watches: list[Watch]
+    every_watch: bool
 
 
 def unsubscription_from_token(token: str) -> Unsubscription | None:
@@ -123,17 +129,20 @@ def unsubscription_from_token(token: str) -> Unsubscription | None:
     user = User.objects.filter(pk=user_id).first()
     if user is None:
         return None
-    watches = Watch.objects.filter(user=user).select_related("community", "thread")
+    watches = watches_of(user)
     if watch_id is not None:
         watches = watches.filter(pk=watch_id)
-    return Unsubscription(user=user, watches=list(watches))
+    return Unsubscription(user=user, watches=list(watches), every_watch=watch_id is None)
 
 
 def unsubscribe(*, unsubscription: Unsubscription) -> int:
-    """Stop email from the watches; the person still sees notifications on the site."""
-    return Watch.objects.filter(pk__in=[watch.pk for watch in unsubscription.watches]).update(
-        frequency=Watch.Frequency.SITE_ONLY
-    )
+    """Stop email from the watches; the person still sees notifications on the site. "Stop all"
+    also quietens the watches it does not name, so rejoining a community later sends no email."""
+    if unsubscription.every_watch:
+        stopped = Watch.objects.filter(user=unsubscription.user)
+    else:
+        stopped = Watch.objects.filter(pk__in=[watch.pk for watch in unsubscription.watches])
+    return stopped.update(frequency=Watch.Frequency.SITE_ONLY)
 
 
 # --- notifying -------------------------------------------------------------------------------

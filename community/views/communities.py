@@ -45,9 +45,9 @@ def community(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "community": place,
         "access": access,
-        "rules_html": render_markdown(place.rules),
     }
     if access.can_read:
+        context["rules_html"] = render_markdown(place.rules)
         sort = request.GET.get("sort", SORT_ACTIVITY)
         if sort not in SORTS:
             sort = SORT_ACTIVITY
