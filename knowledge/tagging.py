@@ -13,7 +13,7 @@ def tag_slug(name: str) -> str:
     return Tag(name=name).slugify(name)
 
 
-def tag_names_clean(names: Iterable[str]) -> list[str]:
+def tag_names_clean(names: Iterable[str], *, what: str = "tag") -> list[str]:
     """Each name as one plain line, empty ones dropped, in the order given.
 
     Refuses a name with no letter or number: taggit would give it an empty slug, and a tag page
@@ -24,6 +24,7 @@ def tag_names_clean(names: Iterable[str]) -> list[str]:
     for name in cleaned:
         if not tag_slug(name):
             raise ValidationError(
-                f'The tag "{name}" needs at least one letter or number.', code="tag_without_slug"
+                f'The {what} "{name}" needs at least one letter or number.',
+                code="tag_without_slug",
             )
     return cleaned
