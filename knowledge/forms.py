@@ -56,7 +56,6 @@ def _text(
             "required": required_message,
             "max_length": f"{label.removesuffix(' (optional)')} must be "
             f"{max_length:,} characters or fewer",
-            "null_characters_not_allowed": "Remove the unusual characters you pasted in",
         },
     )
 

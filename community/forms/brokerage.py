@@ -36,7 +36,6 @@ def _text(label: str, *, required: str, max_length: int, hint: str = "", rows: i
         error_messages={
             "required": required,
             "max_length": f"{label} must be {max_length:,} characters or fewer",
-            "null_characters_not_allowed": "Remove the unusual characters you pasted in",
         },
     )
 

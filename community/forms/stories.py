@@ -47,7 +47,6 @@ def _text(label: str, *, max_length: int, required_message: str, hint: str = "",
         error_messages={
             "required": required_message,
             "max_length": f"{label} must be {max_length:,} characters or fewer",
-            "null_characters_not_allowed": "Remove the unusual characters you pasted in",
         },
     )
 
