@@ -14,6 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import DecimalValidator
 
+from commons.forms import PlainTextField
 from knowledge.contribution import (
     CONTRIBUTED_DOCUMENT_EXTENSIONS,
     TAG_MAX_LENGTH,
@@ -28,6 +29,7 @@ from knowledge.models import (
     ResourceKind,
     ServiceArea,
 )
+from knowledge.tagging import tag_names_clean
 
 TITLE_MAX_LENGTH = 200
 SUMMARY_MAX_LENGTH = 600
@@ -42,9 +44,9 @@ def _text(
     hint: str = "",
     textarea: bool = False,
     **attrs: str,
-) -> forms.CharField:
+) -> PlainTextField:
     widget = forms.Textarea(attrs={"rows": "6", **attrs}) if textarea else forms.TextInput(attrs)
-    return forms.CharField(
+    return PlainTextField(
         label=label,
         help_text=hint,
         required=bool(required_message),
@@ -54,7 +56,6 @@ def _text(
             "required": required_message,
             "max_length": f"{label.removesuffix(' (optional)')} must be "
             f"{max_length:,} characters or fewer",
-            "null_characters_not_allowed": "Remove the unusual characters you pasted in",
         },
     )
 
@@ -149,7 +150,7 @@ class AmountField(forms.DecimalField):
         return super().to_python(value)
 
 
-class TagsField(forms.CharField):
+class TagsField(PlainTextField):
     """Tags typed as one line, separated by commas."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -167,10 +168,8 @@ class TagsField(forms.CharField):
     def clean(self, value: Any) -> list[str]:
         text = super().clean(value)
         names: dict[str, str] = {}
-        for raw in text.split(","):
-            name = " ".join(raw.split())
-            if name:
-                names.setdefault(name.lower(), name)
+        for name in tag_names_clean(text.split(",")):
+            names.setdefault(name.lower(), name)
         if any(len(name) > TAG_MAX_LENGTH for name in names.values()):
             raise ValidationError(f"Each tag must be {TAG_MAX_LENGTH} characters or fewer")
         if len(names) > TAGS_MAX:

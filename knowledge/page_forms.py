@@ -2,6 +2,9 @@
 
 from django.utils.html import strip_tags
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.tags import TagField
+
+from knowledge.tagging import tag_names_clean
 
 WARTS_REQUIRED = (
     "Say what went wrong before publishing: a case study without its warts is not published."
@@ -21,3 +24,11 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         if wants_to_go_live and not warts and "what_went_wrong" not in self.errors:
             self.add_error("what_went_wrong", WARTS_REQUIRED)
         return cleaned_data
+
+
+class PlainTagField(TagField):
+    """Wagtail's tag field, with the tag rules of the public forms and the import: each tag one
+    plain line, and none without a letter or number (it would have no address)."""
+
+    def clean(self, value):
+        return tag_names_clean(super().clean(value))

@@ -188,9 +188,13 @@ def organisations_with_live_resources() -> QuerySet[Organisation]:
 
 
 def tags_with_counts() -> QuerySet[Tag]:
-    """Tags carried by at least one live page, each with how many case studies and resources."""
+    """Tags carried by at least one live page, each with how many case studies and resources.
+
+    A tag stored with an empty slug (from before tags were checked) has no address, so no page.
+    """
     return (
-        Tag.objects.annotate(
+        Tag.objects.exclude(slug="")
+        .annotate(
             case_study_count=_count_subquery(live_case_studies(), "tags"),
             resource_count=_count_subquery(live_resources(), "tags"),
         )

@@ -4,8 +4,10 @@ from allauth.account import forms as allauth_forms
 from django import forms
 from taggit.utils import edit_string_for_tags, parse_tags
 
+from commons.forms import PlainTextField
 from community.models import User
 from knowledge.models import Organisation
+from knowledge.tagging import tag_names_clean
 
 CHOOSING_ADVICE = (
     "Use at least 8 characters. Do not use a common password, only numbers, "
@@ -123,21 +125,21 @@ class ReauthenticateForm(GovukFieldsMixin, allauth_forms.ReauthenticateForm):
 class ProfileForm(forms.Form):
     """What a person says about themselves. Interests are typed as comma-separated words."""
 
-    display_name = forms.CharField(
+    display_name = PlainTextField(
         label="Display name",
         max_length=User._meta.get_field("display_name").max_length,
         required=False,
         help_text="Shown beside what you write. Leave it blank to show your username.",
         widget=forms.TextInput(attrs={"autocomplete": "nickname", "spellcheck": "false"}),
     )
-    bio = forms.CharField(
+    bio = PlainTextField(
         label="About you",
         max_length=User._meta.get_field("bio").max_length,
         required=False,
         help_text="A few words about what you do and what you know about. Everyone can see it.",
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    interests = forms.CharField(
+    interests = PlainTextField(
         label="Interests",
         max_length=MAX_INTERESTS * (MAX_INTEREST_LENGTH + 2),
         required=False,
@@ -165,8 +167,7 @@ class ProfileForm(forms.Form):
         return cls(data=data, initial=initial)
 
     def clean_interests(self) -> list[str]:
-        names = [name.strip() for name in parse_tags(self.cleaned_data["interests"])]
-        names = [name for name in names if name]
+        names = tag_names_clean(parse_tags(self.cleaned_data["interests"]), what="interest")
         if len(names) > MAX_INTERESTS:
             raise forms.ValidationError(f"Enter no more than {MAX_INTERESTS} interests.")
         for name in names:

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from commons.forms import PlainTextField
 from community.models import Interest, Listing
 from community.services.brokerage import CAPACITY_MAX, EXPIRY_MAX
 from knowledge.forms import DayMonthYearField
@@ -27,7 +28,7 @@ def _choice_messages(what: str) -> dict[str, str]:
 
 def _text(label: str, *, required: str, max_length: int, hint: str = "", rows: int = 0):
     widget = forms.Textarea(attrs={"rows": str(rows)}) if rows else forms.TextInput()
-    return forms.CharField(
+    return PlainTextField(
         label=label,
         help_text=hint,
         max_length=max_length,
@@ -35,7 +36,6 @@ def _text(label: str, *, required: str, max_length: int, hint: str = "", rows: i
         error_messages={
             "required": required,
             "max_length": f"{label} must be {max_length:,} characters or fewer",
-            "null_characters_not_allowed": "Remove the unusual characters you pasted in",
         },
     )
 

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from commons.forms import PlainTextField
 from community.models import Post, Thread
 from knowledge.forms import TagsField
 
@@ -14,7 +15,7 @@ MARKDOWN_HINT = (
 
 
 class ThreadForm(forms.Form):
-    title = forms.CharField(
+    title = PlainTextField(
         label="Title",
         help_text="A question or a short summary, for example: How did you handle TUPE transfers?",
         max_length=TITLE_MAX_LENGTH,
@@ -23,7 +24,7 @@ class ThreadForm(forms.Form):
             "max_length": f"Title must be {TITLE_MAX_LENGTH} characters or fewer",
         },
     )
-    body = forms.CharField(
+    body = PlainTextField(
         label="Message",
         help_text=MARKDOWN_HINT,
         max_length=BODY_MAX_LENGTH,
@@ -44,7 +45,7 @@ class ThreadForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(
+    body = PlainTextField(
         label="Your reply",
         help_text=MARKDOWN_HINT,
         max_length=REPLY_MAX_LENGTH,

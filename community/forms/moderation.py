@@ -2,6 +2,7 @@
 
 from django import forms
 
+from commons.forms import PlainTextField
 from community.models import Flag
 from community.services.moderation import ACTIONS
 
@@ -13,7 +14,7 @@ class FlagForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select why you are reporting this"},
     )
-    details = forms.CharField(
+    details = PlainTextField(
         label="Tell the moderators more (optional)",
         help_text="For example, which part breaks the rules. Do not include personal details.",
         required=False,
@@ -25,4 +26,4 @@ class FlagForm(forms.Form):
 
 class ModerationActionForm(forms.Form):
     action = forms.ChoiceField(choices=[(name, label) for name, (_, _, label) in ACTIONS.items()])
-    note = forms.CharField(required=False, max_length=1_000)
+    note = PlainTextField(required=False, max_length=1_000)

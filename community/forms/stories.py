@@ -6,6 +6,7 @@ message as a missing one, and every other answer is kept as typed.
 
 from django import forms
 
+from commons.forms import PlainTextField
 from community.models import Story, StoryResponse
 
 RATING_CHOICES = [
@@ -38,7 +39,7 @@ def _rating(label: str, *, required: bool) -> forms.TypedChoiceField:
 
 def _text(label: str, *, max_length: int, required_message: str, hint: str = "", rows: int = 0):
     widget = forms.Textarea(attrs={"rows": str(rows)}) if rows else forms.TextInput()
-    return forms.CharField(
+    return PlainTextField(
         label=label,
         help_text=hint,
         max_length=max_length,
@@ -46,7 +47,6 @@ def _text(label: str, *, max_length: int, required_message: str, hint: str = "",
         error_messages={
             "required": required_message,
             "max_length": f"{label} must be {max_length:,} characters or fewer",
-            "null_characters_not_allowed": "Remove the unusual characters you pasted in",
         },
     )
 

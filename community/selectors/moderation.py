@@ -6,12 +6,14 @@ replies belong to a community and are moderated by its moderators and by editors
 listings belong to no community and only editors moderate them.
 """
 
+import html
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
 from django.urls import NoReverseMatch
+from django.utils.html import strip_tags
 
 from community.models import (
     Community,
@@ -148,6 +150,16 @@ class QueueItem:
     @property
     def community(self) -> Community | None:
         return content_community(self.content)
+
+    @property
+    def says(self) -> str:
+        """What the content says, as plain text. Its sanitised HTML already escapes `<` and `&`;
+        without tags those entities must be turned back into characters, or the template's own
+        escaping shows "&lt;" as text."""
+        body_html = getattr(self.content, "body_html", "")
+        if body_html:
+            return html.unescape(strip_tags(body_html))
+        return getattr(self.content, "description", "")
 
     @property
     def reasons(self) -> list[tuple[str, int]]:

@@ -29,6 +29,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from commons.text import one_line
 from community.models import ContentStatus, Interest, Listing, ModerationAction, Notification, User
 from community.permissions import (
     can_express_interest,
@@ -225,7 +226,8 @@ def _interest_email(interest: Interest, recipient: User, headline: str) -> Email
         },
     )
     return EmailMessage(
-        subject=Truncator(EMAIL_SUBJECT_PREFIX + headline).chars(200),
+        # A line break in a stored title would make Django refuse the header (BadHeaderError).
+        subject=Truncator(one_line(EMAIL_SUBJECT_PREFIX + headline)).chars(200),
         body=body,
         to=[recipient.email],
         # Replying goes straight to the interested officer: that is the point of the email.

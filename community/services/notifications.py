@@ -29,6 +29,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from commons.text import one_line
 from community.models import (
     Community,
     ContentStatus,
@@ -210,7 +211,9 @@ def _absolute(url: str) -> str:
 
 def _email(*, user: User, subject: str, body: str, unsubscribe_link: str) -> EmailMessage:
     return EmailMessage(
-        subject=subject,
+        # A title stored before input was cleaned may hold a line break, which Django refuses
+        # in a header (BadHeaderError): the email would never leave.
+        subject=one_line(subject),
         body=body,
         to=[user.email],
         headers={

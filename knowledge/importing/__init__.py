@@ -46,6 +46,10 @@ def read_content_file(path: str | Path) -> Any:
     except json.JSONDecodeError as error:
         message = f"Not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
         raise ImportValidationError([Problem(str(path), "", message)]) from error
+    except RecursionError as error:
+        # Python's parser recurses once per bracket; no record of the format is nested this deep.
+        message = "The file is nested too deeply to read: no record of the format needs this."
+        raise ImportValidationError([Problem(str(path), "", message)]) from error
 
 
 def import_content(data: dict) -> ImportReport:

@@ -14,8 +14,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import nh3
+from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_datetime
 from taggit.models import Tag
+
+from commons.text import lines, one_line
+from knowledge.tagging import tag_names_clean
 
 # The rich text the case study editor itself allows (see RICH_TEXT_FEATURES): structure only.
 RICH_TEXT_TAGS = {"p", "h2", "h3", "b", "i", "ol", "ul", "li", "a", "br"}
@@ -58,11 +62,24 @@ def sanitise_rich_text(html: str) -> str:
 def read_text(value: Any) -> str:
     if not isinstance(value, str):
         raise Invalid("Expected text in double quotes.")
+    # The database cannot store it, and nobody types it: a sign of a damaged file.
+    if "\x00" in value:
+        raise Invalid("Contains a NUL character (\\u0000), which cannot be stored. Remove it.")
     return value
 
 
+def read_line(value: Any) -> str:
+    """A title, name or code: one plain line, without control characters."""
+    return one_line(read_text(value))
+
+
+def read_lines(value: Any) -> str:
+    """Plain text that keeps its line breaks and loses other control characters."""
+    return lines(read_text(value))
+
+
 def read_rich_text(value: Any) -> str:
-    return sanitise_rich_text(read_text(value))
+    return sanitise_rich_text(read_lines(value))
 
 
 def read_slug(value: Any) -> str:
@@ -80,7 +97,10 @@ def read_slugs(value: Any) -> list[str]:
 def read_tags(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(each, str) for each in value):
         raise Invalid('Expected a list of tag names, such as ["waste", "procurement"].')
-    names = [name.strip() for name in value if name.strip()]
+    try:
+        names = tag_names_clean(read_text(name) for name in value)
+    except ValidationError as error:
+        raise Invalid(error.messages[0]) from error
     longest = Tag._meta.get_field("name").max_length
     too_long = [name for name in names if len(name) > longest]
     if too_long:
@@ -173,7 +193,7 @@ def _read_list_of_objects(
 def read_due_diligence(value: Any) -> list[dict[str, Any]]:
     return _read_list_of_objects(
         value,
-        {"area": read_text, "status": read_text, "notes": read_text},
+        {"area": read_line, "status": read_line, "notes": read_lines},
         {"area"},
         '{"area": "it-assets", "status": "done", "notes": "..."}',
     )
@@ -183,10 +203,10 @@ def read_contacts(value: Any) -> list[dict[str, Any]]:
     return _read_list_of_objects(
         value,
         {
-            "name": read_text,
-            "role": read_text,
+            "name": read_line,
+            "role": read_line,
             "organisation": read_slug,
-            "email": read_text,
+            "email": read_line,
         },
         {"name"},
         '{"name": "...", "role": "...", "organisation": "northshire", "email": "..."}',
@@ -205,7 +225,7 @@ def read_document(value: Any) -> dict[str, Any]:
     """The file's name and bytes; the title defaults to the resource's (filled in by the schema)."""
     found, problems = _read_object(
         value,
-        {"title": read_text, "file_name": read_text, "content_base64": _read_base64},
+        {"title": read_line, "file_name": read_line, "content_base64": _read_base64},
         {"file_name", "content_base64"},
         "",
     )

@@ -43,7 +43,11 @@ class Kind:
 
 
 def _text(required: bool = False) -> FieldSpec:
-    return FieldSpec(reading.read_text, required=required)
+    return FieldSpec(reading.read_line, required=required)
+
+
+def _lines(required: bool = False) -> FieldSpec:
+    return FieldSpec(reading.read_lines, required=required)
 
 
 def _rich_text() -> FieldSpec:
@@ -79,7 +83,7 @@ SERVICE_AREAS = Kind(
     "service_areas",
     "service area",
     ServiceArea,
-    {"slug": _text(True), "name": _text(True), "description": _text()},
+    {"slug": _text(True), "name": _text(True), "description": _lines()},
 )
 
 ORGANISATIONS = Kind(
@@ -92,7 +96,7 @@ ORGANISATIONS = Kind(
         "kind": _text(True),
         "region": _text(),
         "website": _text(),
-        "summary": _text(),
+        "summary": _lines(),
         "email_domains": _list(reading.read_email_domains),
     },
 )
@@ -109,7 +113,7 @@ SHARED_SERVICES = Kind(
         "service_area": _one("service_areas", required=True),
         "since": _date(),
         "status": _text(),
-        "description": _text(),
+        "description": _lines(),
     },
 )
 
@@ -120,7 +124,7 @@ CASE_STUDIES = Kind(
     {
         "slug": _text(True),
         "title": _text(True),
-        "summary": _text(True),
+        "summary": _lines(True),
         "organisations": _many("organisations"),
         "service_areas": _many("service_areas"),
         "stage": _text(),
@@ -151,7 +155,7 @@ RESOURCES = Kind(
     {
         "slug": _text(True),
         "title": _text(True),
-        "summary": _text(True),
+        "summary": _lines(True),
         "kind": _text(True),
         "external_url": _text(),
         "document": FieldSpec(reading.read_document, model_field=False),

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from knowledge.models.titles import OneLineTitleMixin
 from knowledge.page_forms import WARTS_REQUIRED, CaseStudyPageForm
 
 # Plain structure only: headings, emphasis, lists and links. Nothing that can carry script.
@@ -30,7 +31,7 @@ def not_negative(what: str) -> MinValueValidator:
     return MinValueValidator(Decimal(0), message=f"{what} cannot be negative.")
 
 
-class CaseStudyIndexPage(Page):
+class CaseStudyIndexPage(OneLineTitleMixin, Page):
     """The list of every case study in the network, with filters."""
 
     intro = models.TextField(blank=True)
@@ -59,7 +60,7 @@ class CaseStudyTag(TaggedItemBase):
     )
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(OneLineTitleMixin, Page):
     """A shared-service programme told warts and all, in parts that can be compared."""
 
     summary = models.TextField(

@@ -3,10 +3,12 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
+from knowledge.models.titles import OneLineTitleMixin
+
 FEATURABLE_PAGE_TYPES = ["knowledge.CaseStudyPage", "knowledge.ResourcePage"]
 
 
-class HomePage(Page):
+class HomePage(OneLineTitleMixin, Page):
     """The network's front door. Every council's site shares it, each with its own branding."""
 
     intro = models.TextField(
@@ -43,7 +45,7 @@ class HomeFeaturedItem(Orderable):
     panels = [PageChooserPanel("item", FEATURABLE_PAGE_TYPES)]
 
 
-class ThemeIndexPage(Page):
+class ThemeIndexPage(OneLineTitleMixin, Page):
     """Themed collections curated by editors, such as "Starting a shared service"."""
 
     intro = models.TextField(blank=True)
@@ -58,7 +60,7 @@ class ThemeIndexPage(Page):
         verbose_name = "themed collection list"
 
 
-class ThemePage(Page):
+class ThemePage(OneLineTitleMixin, Page):
     """A themed collection: case studies and resources an editor put together, in order."""
 
     intro = models.TextField(blank=True)

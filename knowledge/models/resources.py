@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from knowledge.models.titles import OneLineTitleMixin
+
 
 class ResourceKind(models.TextChoices):
     GUIDE = "guide", "Guide"
@@ -25,7 +27,7 @@ class Licence(models.TextChoices):
     ASK = "ask", "All rights reserved: ask before reusing"
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(OneLineTitleMixin, Page):
     """The list of every resource in the network, with filters."""
 
     intro = models.TextField(blank=True)
@@ -54,7 +56,7 @@ class ResourceTag(TaggedItemBase):
     )
 
 
-class ResourcePage(Page):
+class ResourcePage(OneLineTitleMixin, Page):
     """A guide, template, toolkit, dataset, report or link: an uploaded document or a URL."""
 
     summary = models.TextField(max_length=600)

@@ -1,4 +1,8 @@
-"""RSS and Atom feeds of new case studies and resources: live pages only, newest first."""
+"""RSS and Atom feeds of new case studies and resources: live pages only, newest first.
+
+Every text is cleaned again as it is written out: XML 1.0 cannot carry most control characters, so
+one stored before input was cleaned would otherwise make the whole feed fail.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
@@ -6,6 +10,7 @@ from django.urls import URLPattern, path
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Page
 
+from commons.text import lines, one_line
 from knowledge import queries
 from knowledge.models import CaseStudyIndexPage, ResourceIndexPage
 
@@ -39,10 +44,10 @@ class CaseStudyFeed(Feed):
         return _with_links(queries.newest_case_studies(), request)
 
     def item_title(self, item) -> str:
-        return item.title
+        return one_line(item.title)
 
     def item_description(self, item) -> str:
-        return item.summary
+        return lines(item.summary)
 
     def item_link(self, item) -> str:
         return item.feed_link
@@ -54,10 +59,10 @@ class CaseStudyFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item) -> str | None:
-        return ", ".join(org.name for org in item.organisations.all()) or None
+        return ", ".join(one_line(org.name) for org in item.organisations.all()) or None
 
     def item_categories(self, item) -> list[str]:
-        return [tag.name for tag in item.tags.all()]
+        return [one_line(tag.name) for tag in item.tags.all()]
 
 
 class CaseStudyAtomFeed(CaseStudyFeed):
@@ -76,7 +81,7 @@ class ResourceFeed(CaseStudyFeed):
         return _with_links(queries.newest_resources(), request)
 
     def item_author_name(self, item) -> str | None:
-        return item.organisation.name if item.organisation else None
+        return one_line(item.organisation.name) if item.organisation else None
 
 
 class ResourceAtomFeed(ResourceFeed):

@@ -315,3 +315,22 @@ def test_the_queue_asks_a_bounded_number_of_queries(
         response = client.get(QUEUE)
 
     assert len(response.context["queue"].flagged) == 8
+
+
+# --- what the queue shows ----------------------------------------------------------------------
+
+
+def test_the_queue_shows_less_than_and_ampersand_as_typed_escaped_once(client, waste, editor):
+    make_thread(
+        waste,
+        title="Bins < bags & boxes",
+        body_markdown="Is 3 < 4 & 5 > 2?",
+        status=ContentStatus.PENDING,
+    )
+    client.force_login(editor)
+
+    page = client.get(QUEUE).content.decode()
+
+    assert "Bins &lt; bags &amp; boxes" in page
+    assert "Is 3 &lt; 4 &amp; 5 &gt; 2?" in page
+    assert "&amp;lt;" not in page and "&amp;amp;" not in page and "&amp;gt;" not in page

@@ -1,0 +1,96 @@
+"""`import_content` refuses a file it cannot store with a plain message, never a traceback, and
+cleans the text it can."""
+
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from taggit.models import Tag
+
+from knowledge.models import CaseStudyPage, Organisation
+from tests.knowledge.content_files import counts, good_content
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+def refusal_of(path) -> str:
+    with pytest.raises(CommandError) as refused:
+        call_command("import_content", str(path))
+    return str(refused.value)
+
+
+def test_deeply_nested_json_is_refused_in_plain_words_and_nothing_is_imported(library, tmp_path):
+    path = tmp_path / "nested.json"
+    nested = "[" * 100_000 + "]" * 100_000
+    path.write_text(json.dumps(good_content())[:-1] + f', "extra": {nested}}}')
+    before = counts()
+
+    message = refusal_of(path)
+
+    assert message.startswith(f"Nothing was imported: 1 problem in {path}:\n")
+    assert "nested too deeply" in message
+    assert "Traceback" not in message and "RecursionError" not in message
+    assert counts() == before
+
+
+def test_a_nul_in_a_tag_is_refused_in_plain_words_and_nothing_is_imported(library, tmp_path):
+    content = good_content()
+    content["case_studies"][0]["tags"] = ["waste", "rev\u0000enues"]
+    path = tmp_path / "content.json"
+    path.write_text(json.dumps(content))
+    before = counts()
+
+    message = refusal_of(path)
+
+    assert message.startswith(f"Nothing was imported: 1 problem in {path}:\n")
+    assert "tags: " in message and "NUL" in message
+    assert counts() == before
+
+
+def test_a_nul_in_a_title_is_refused_too(library, tmp_path):
+    content = good_content()
+    content["organisations"][0]["name"] = "North\u0000shire"
+    path = tmp_path / "content.json"
+    path.write_text(json.dumps(content))
+    before = counts()
+
+    message = refusal_of(path)
+
+    assert "name: " in message and "NUL" in message
+    assert counts() == before
+
+
+def test_a_tag_of_punctuation_only_is_refused_and_nothing_is_imported(library, tmp_path):
+    content = good_content()
+    content["case_studies"][0]["tags"] = ["waste", ">>>"]
+    path = tmp_path / "content.json"
+    path.write_text(json.dumps(content))
+    before = counts()
+
+    message = refusal_of(path)
+
+    assert 'tags: The tag ">>>" needs at least one letter or number.' in message
+    assert counts() == before
+
+
+def test_control_characters_in_titles_names_and_tags_are_dropped_on_import(library, tmp_path):
+    content = good_content()
+    case_study = content["case_studies"][0]
+    case_study["title"] = "Three councils\r\nshare \u202erevenues\u2069\x1b and benefits"
+    case_study["summary"] = "Line one.\r\nLine\x07 two."
+    case_study["tags"] = ["re\tcycling\u2066", "waste\x0b"]
+    content["organisations"][0]["name"] = "Northshire\x1f County\u202d Council"
+    path = tmp_path / "content.json"
+    path.write_text(json.dumps(content))
+
+    call_command("import_content", str(path))
+
+    page = CaseStudyPage.objects.get(slug=case_study["slug"])
+    assert page.title == "Three councils share revenues and benefits"
+    assert page.summary == "Line one.\nLine two."
+    assert sorted(tag.name for tag in page.tags.all()) == ["re cycling", "waste"]
+    assert Organisation.objects.get(slug="northshire").name == "Northshire County Council"
+    assert not Tag.objects.filter(name__contains="\u2066").exists()
