@@ -223,7 +223,10 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Commons")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's public address: links in emails sent without a request (commons.links), and in
+# Wagtail's own workflow emails. Production requires an https one (production.py).
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Documents are only ever served by Wagtail's view (/documents/<id>/<name>), which applies the
 # collection's and the pages' privacy (knowledge/document_access.py); never a redirect to /media/.
