@@ -134,3 +134,17 @@ def test_the_admin_accepts_a_real_spreadsheet(admin_client):
 
     assert response.status_code == 302
     assert Document.objects.get().file_size == len(xlsx())
+
+
+def test_the_admins_multiple_upload_refuses_a_zip_bomb_too(admin_client, zip_bomb):
+    response = admin_client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile("savings.xlsx", zip_bomb),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+    assert response.json()["success"] is False
+    assert "The selected file unpacks to more than 100 MB" in response.json()["error_message"]
+    assert not Document.objects.exists()
