@@ -238,6 +238,14 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "knowledge.document_forms.DocumentForm"
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 WAGTAILDOCS_MAX_UPLOAD_SIZE = DOCUMENT_MAX_BYTES
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# No form takes a larger file: past this, an upload's bytes are dropped instead of filling the
+# disk, and the form refuses it by its size (commons/uploads.py).
+UPLOAD_MAX_BYTES = max(DOCUMENT_MAX_BYTES, WAGTAILIMAGES_MAX_UPLOAD_SIZE)
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "commons.uploads.CappedTemporaryFileUploadHandler",
+]
 # What a zip-based file (.xlsx, .docx, .odt, .zip...) may unpack to, by what it declares.
 DOCUMENT_UNPACKED_MAX_BYTES = env.int("DOCUMENT_UNPACKED_MAX_BYTES", default=100 * 1024 * 1024)
 DOCUMENT_UNPACKED_MAX_FILES = env.int("DOCUMENT_UNPACKED_MAX_FILES", default=10_000)

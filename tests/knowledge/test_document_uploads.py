@@ -148,3 +148,17 @@ def test_the_admins_multiple_upload_refuses_a_zip_bomb_too(admin_client, zip_bom
     assert response.json()["success"] is False
     assert "The selected file unpacks to more than 100 MB" in response.json()["error_message"]
     assert not Document.objects.exists()
+
+
+def test_a_file_too_large_to_keep_is_refused_by_its_size_and_the_form_keeps_the_rest(
+    signed_in, settings
+):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = settings.UPLOAD_MAX_BYTES = 1024 * 1024
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
+
+    response = contribute(signed_in, "report.pdf", PDF + bytes(3 * 1024 * 1024))
+
+    body = response.content.decode()
+    assert "The selected file must be smaller than 1 MB" in body
+    assert "What each council saved in the first year.</textarea>" in body
+    assert not ResourcePage.objects.exists()
