@@ -44,7 +44,7 @@ def _megabytes(size: int) -> str:
 
 
 def document_size_check(size: int) -> None:
-    """Refuses a file over DOCUMENT_MAX_BYTES."""
+    """Refuses a file over WAGTAILDOCS_MAX_UPLOAD_SIZE (DOCUMENT_MAX_BYTES)."""
     limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
     if limit and size > limit:
         raise ValidationError(
