@@ -103,6 +103,7 @@ def site_environment(database_url: str, elasticsearch_url: str, cache_url: str) 
         DJANGO_SETTINGS_MODULE="commons.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=f"{HOST},localhost",
+        PUBLIC_BASE_URL=f"https://{HOST}",
         DATABASE_URL=database_url,
         ELASTICSEARCH_URL=elasticsearch_url,
         ELASTICSEARCH_INDEX_PREFIX="loadbench",

@@ -1,13 +1,15 @@
 import logging
+import posixpath
 import sys
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django.views.static import serve
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -20,6 +22,16 @@ RETRY_AFTER_SECONDS = 30
 # What a store the site cannot work without raises while it restarts or fails over: the database,
 # and the shared cache (Redis in CACHE_URL), which sign-ins and page links need.
 UNREACHABLE = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
+
+
+def media_in_development(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploaded images for `make run` (DEBUG only). Documents live under media/documents/ too,
+    but are reached only through /documents/<id>/<name>, which keeps a draft's file as private as
+    the draft: the path is normalised first, as `serve` does, so `//` or `..` cannot reach them."""
+    normalised = posixpath.normpath(path).lstrip("/")
+    if normalised == "documents" or normalised.startswith("documents/"):
+        raise Http404("Documents are served at /documents/<id>/<name>.")
+    return serve(request, normalised, document_root=settings.MEDIA_ROOT)
 
 
 def sign_in_through_allauth(request: HttpRequest) -> HttpResponse:

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -33,6 +32,7 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published
 
+from knowledge.document_checks import document_content_check, document_size_check, extension_of
 from knowledge.models import CaseStudyIndexPage, CaseStudyPage, ResourceIndexPage, ResourcePage
 from knowledge.services import library_ensure
 
@@ -47,11 +47,6 @@ SLUG_BASE_MAX_LENGTH = 200  # Page.slug allows 255; leave room for a "-2" suffix
 # draft's file cannot be fetched by guessing its address. Publishing the page releases it.
 REVIEW_COLLECTION_NAME = "Contributions awaiting review"
 REVIEWER_GROUP_NAMES = ("Moderators", "Editors")
-
-# The first bytes of each kind of file, so a renamed program is not accepted as a PDF.
-_ZIP = b"PK\x03\x04"
-_SIGNATURES = {"pdf": b"%PDF-", "docx": _ZIP, "odt": _ZIP, "xlsx": _ZIP}
-
 
 class ContributionStatus(enum.StrEnum):
     WAITING = "Waiting for review"
@@ -80,29 +75,16 @@ def rich_text_from_plain(text: str) -> str:
 
 
 def document_validate(file: UploadedFile) -> None:
-    """Refuses files of the wrong type or size, with a message that says what to do."""
+    """Refuses files of the wrong type, size or content, with a message that says what to do."""
     kinds = [ext.upper() for ext in CONTRIBUTED_DOCUMENT_EXTENSIONS]
     allowed = f"{', '.join(kinds[:-1])} or {kinds[-1]}"
-    name = file.name or ""
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    extension = extension_of(file.name or "")
     if extension not in CONTRIBUTED_DOCUMENT_EXTENSIONS:
         raise ValidationError(f"The selected file must be a {allowed}", code="extension")
     if not file.size:
         raise ValidationError("The selected file is empty", code="empty")
-    limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
-    if limit and file.size > limit:
-        raise ValidationError(
-            f"The selected file must be smaller than {limit // (1024 * 1024)} MB", code="size"
-        )
-    file.seek(0)
-    head = file.read(8192)
-    file.seek(0)
-    signature = _SIGNATURES.get(extension)
-    looks_right = head.startswith(signature) if signature else b"\x00" not in head
-    if not looks_right:
-        raise ValidationError(
-            f"The selected file is not a real {extension.upper()} file", code="content"
-        )
+    document_size_check(file.size)
+    document_content_check(file, extension=extension)
 
 
 def _slug_free(parent: Page, title: str, *, fallback: str) -> str:

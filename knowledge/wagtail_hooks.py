@@ -1,6 +1,9 @@
+from django.http import Http404
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from knowledge.document_access import document_visible_to
 from knowledge.models import Organisation, ServiceArea, SharedService
 
 
@@ -38,3 +41,10 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+# After Wagtail's own check of the collection's privacy (order 0), which may ask people to sign in.
+@hooks.register("before_serve_document", order=10)
+def document_hidden_with_its_pages(document, request) -> None:
+    if not document_visible_to(document, request):
+        raise Http404("No document matches the given query.")

@@ -23,7 +23,7 @@ cd "$(dirname "$0")/.."
 export DJANGO_SETTINGS_MODULE=commons.settings.production
 
 missing=()
-for name in SECRET_KEY ALLOWED_HOSTS DATABASE_URL; do
+for name in SECRET_KEY ALLOWED_HOSTS DATABASE_URL PUBLIC_BASE_URL; do
     [ -n "${!name:-}" ] || missing+=("$name")
 done
 [ ${#missing[@]} -eq 0 ] \

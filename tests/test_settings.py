@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.core.management.utils import get_random_secret_key
 
 REPO = Path(__file__).resolve().parent.parent
@@ -19,6 +20,8 @@ VARIABLES_WE_SET = (
     "TRUSTED_PROXY_COUNT",
     "TRUSTED_CLIENT_IP_HEADER",
     "DATABASE_CONN_MAX_AGE",
+    "PUBLIC_BASE_URL",
+    "WAGTAILADMIN_BASE_URL",
 )
 
 
@@ -45,6 +48,7 @@ def test_production_settings_pass_the_deploy_check_without_warnings(redis_url):
         settings="commons.settings.production",
         SECRET_KEY=get_random_secret_key(),
         ALLOWED_HOSTS="commons.example.org",
+        PUBLIC_BASE_URL="https://commons.example.org",
         DATABASE_URL=os.environ["DATABASE_URL"],
         CACHE_URL=redis_url,
     )
@@ -62,6 +66,7 @@ def test_the_deploy_check_warns_that_rate_limits_are_per_process_without_a_share
         settings="commons.settings.production",
         SECRET_KEY=get_random_secret_key(),
         ALLOWED_HOSTS="commons.example.org",
+        PUBLIC_BASE_URL="https://commons.example.org",
         DATABASE_URL=os.environ["DATABASE_URL"],
     )
 
@@ -88,6 +93,7 @@ def test_production_shares_a_cache_reuses_connections_and_trusts_one_proxy(redis
         settings="commons.settings.production",
         SECRET_KEY=get_random_secret_key(),
         ALLOWED_HOSTS="commons.example.org",
+        PUBLIC_BASE_URL="https://commons.example.org",
         DATABASE_URL=os.environ["DATABASE_URL"],
         CACHE_URL=redis_url,
     )
@@ -122,6 +128,7 @@ def test_connection_age_and_proxy_count_come_from_the_environment():
         settings="commons.settings.production",
         SECRET_KEY=get_random_secret_key(),
         ALLOWED_HOSTS="commons.example.org",
+        PUBLIC_BASE_URL="https://commons.example.org",
         DATABASE_URL=os.environ["DATABASE_URL"],
         CACHE_URL="redis://cache.internal:6379/2",
         DATABASE_CONN_MAX_AGE="0",
@@ -144,6 +151,7 @@ def test_a_secret_key_may_start_with_a_dollar_sign():
         settings="commons.settings.production",
         SECRET_KEY="$" + get_random_secret_key()[1:],
         ALLOWED_HOSTS="commons.example.org",
+        PUBLIC_BASE_URL="https://commons.example.org",
         DATABASE_URL=os.environ["DATABASE_URL"],
     )
 
@@ -155,11 +163,64 @@ def test_production_refuses_to_start_without_a_secret_key():
         "check",
         settings="commons.settings.production",
         ALLOWED_HOSTS="commons.example.org",
+        PUBLIC_BASE_URL="https://commons.example.org",
         DATABASE_URL=os.environ["DATABASE_URL"],
     )
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def production_without_base_url(public_base_url: str | None) -> subprocess.CompletedProcess:
+    given = {} if public_base_url is None else {"PUBLIC_BASE_URL": public_base_url}
+    return manage(
+        "check",
+        settings="commons.settings.production",
+        SECRET_KEY=get_random_secret_key(),
+        ALLOWED_HOSTS="commons.example.org",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+        **given,
+    )
+
+
+def test_production_refuses_to_start_without_a_public_base_url():
+    result = production_without_base_url(None)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Set PUBLIC_BASE_URL to the site's public address" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["http://commons.example.org", "https://", "commons.example.org", "https://x.org/?a=1"],
+)
+def test_production_refuses_a_public_base_url_that_is_not_an_https_address(address):
+    result = production_without_base_url(address)
+
+    assert result.returncode != 0
+    assert "PUBLIC_BASE_URL must be the site's https address" in result.stderr
+
+
+def test_wagtails_emails_use_the_same_public_base_url():
+    script = (
+        "from django.conf import settings as s;print(s.PUBLIC_BASE_URL, s.WAGTAILADMIN_BASE_URL)"
+    )
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        settings="commons.settings.production",
+        SECRET_KEY=get_random_secret_key(),
+        ALLOWED_HOSTS="commons.example.org",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+        PUBLIC_BASE_URL="https://commons.example.org/",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["https://commons.example.org"] * 2
 
 
 def test_embedded_default_is_sqlite_and_database_search():
@@ -215,6 +276,7 @@ def test_wagtails_admin_search_stays_in_the_database_when_elasticsearch_is_confi
         settings="commons.settings.production",
         SECRET_KEY=get_random_secret_key(),
         ALLOWED_HOSTS="commons.example.org",
+        PUBLIC_BASE_URL="https://commons.example.org",
         DATABASE_URL=os.environ["DATABASE_URL"],
         ELASTICSEARCH_URL="http://search.example.org:9200",
     )
@@ -244,6 +306,7 @@ def test_a_malformed_elasticsearch_url_stops_the_site_at_start_up():
         settings="commons.settings.production",
         SECRET_KEY=get_random_secret_key(),
         ALLOWED_HOSTS="commons.example.org",
+        PUBLIC_BASE_URL="https://commons.example.org",
         DATABASE_URL=os.environ["DATABASE_URL"],
         ELASTICSEARCH_URL="http://es1.internal:9200,es2.internal:9200",
     )

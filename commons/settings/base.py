@@ -223,9 +223,32 @@ WAGTAILSEARCH_BACKENDS = {
 }
 
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Commons")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's public address: links in emails sent without a request (commons.links), and in
+# Wagtail's own workflow emails. Production requires an https one (production.py).
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are only ever served by Wagtail's view (/documents/<id>/<name>), which applies the
+# collection's and the pages' privacy (knowledge/document_access.py); never a redirect to /media/.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Only PDFs open in the browser; everything else downloads, so no upload is ever shown as a page.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Every document upload (admin, contributions, import) is checked against its extension.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "knowledge.document_forms.DocumentForm"
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+WAGTAILDOCS_MAX_UPLOAD_SIZE = DOCUMENT_MAX_BYTES
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# No form takes a larger file: past this, an upload's bytes are dropped instead of filling the
+# disk, and the form refuses it by its size (commons/uploads.py).
+UPLOAD_MAX_BYTES = max(DOCUMENT_MAX_BYTES, WAGTAILIMAGES_MAX_UPLOAD_SIZE)
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "commons.uploads.CappedTemporaryFileUploadHandler",
+]
+# What a zip-based file (.xlsx, .docx, .odt, .zip...) may unpack to, by what it declares.
+DOCUMENT_UNPACKED_MAX_BYTES = env.int("DOCUMENT_UNPACKED_MAX_BYTES", default=100 * 1024 * 1024)
+DOCUMENT_UNPACKED_MAX_FILES = env.int("DOCUMENT_UNPACKED_MAX_FILES", default=10_000)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 SESSION_COOKIE_HTTPONLY = True

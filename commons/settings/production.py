@@ -1,5 +1,7 @@
 """Production: every secret from the environment; refuses to start without them."""
 
+from commons.links import public_base_url_checked
+
 from .base import *
 
 DEBUG = False
@@ -9,6 +11,11 @@ if not env("DATABASE_URL", default=""):
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("DATABASE_URL must be set in production.")
+
+PUBLIC_BASE_URL = public_base_url_checked(env("PUBLIC_BASE_URL", default=""))
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+# allauth builds its links from the request, which is https behind the proxy; this keeps them so.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 
 # Keeping connections open for a minute nearly doubled the requests a second one machine served
 # (58 to 104, measured); base.py has Django check each one before it is reused.

@@ -21,7 +21,6 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -29,6 +28,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from commons.links import absolute_url
 from commons.text import one_line
 from community.models import ContentStatus, Interest, Listing, ModerationAction, Notification, User
 from community.permissions import (
@@ -222,7 +222,7 @@ def _interest_email(interest: Interest, recipient: User, headline: str) -> Email
             "officer": interest.user,
             "organisation": interest.organisation,
             "listing": listing,
-            "listing_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + listing.get_absolute_url(),
+            "listing_url": absolute_url(listing.get_absolute_url()),
         },
     )
     return EmailMessage(

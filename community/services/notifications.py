@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
@@ -29,6 +28,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from commons.links import absolute_url
 from commons.text import one_line
 from community.models import (
     Community,
@@ -106,7 +106,7 @@ def unsubscribe_url(*, user: User, watch: Watch | None = None) -> str:
     path = reverse(
         "community:unsubscribe", kwargs={"token": unsubscribe_token(user=user, watch=watch)}
     )
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 @dataclass
@@ -205,10 +205,6 @@ def activity_published(content: Thread | Post) -> list[Notification]:
     return notifications
 
 
-def _absolute(url: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-
-
 def _email(*, user: User, subject: str, body: str, unsubscribe_link: str) -> EmailMessage:
     return EmailMessage(
         # A title stored before input was cleaned may hold a line break, which Django refuses
@@ -239,7 +235,7 @@ def _immediate_emails_send(pairs: Iterable[tuple[int, int]]) -> None:
             {
                 "user": notification.user,
                 "notification": notification,
-                "link": _absolute(notification.url),
+                "link": absolute_url(notification.url),
                 "unsubscribe_link": link,
             },
         )
@@ -313,7 +309,7 @@ def _digest_send(user: User, notifications: list[Notification]) -> bool:
         "community/notifications/email_digest.txt",
         {
             "user": user,
-            "items": [(n, _absolute(n.url)) for n, _ in owed],
+            "items": [(n, absolute_url(n.url)) for n, _ in owed],
             "stops": stops.values(),
             "unsubscribe_link": stop_all_link,
         },

@@ -1,6 +1,7 @@
 """A resource's document: carried in the import file as bytes, stored as a Wagtail document."""
 
 import hashlib
+import io
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from wagtail.documents.models import Document
 
+from knowledge.document_checks import document_content_check, extension_of
 from knowledge.importing.reading import DocumentFile
 
 _DIGEST_LENGTH = 16
@@ -63,6 +65,13 @@ def document_problems(document: DocumentFile) -> list[tuple[str, str]]:
         problems.append(
             ("content_base64", f"The file is larger than the {limit // (1024 * 1024)} MB limit.")
         )
+    else:
+        try:
+            document_content_check(
+                io.BytesIO(document.content), extension=extension_of(document.file_name)
+            )
+        except ValidationError as error:
+            problems.extend(("content_base64", f"{message}.") for message in error.messages)
     longest = Document._meta.get_field("file").max_length
     spare = longest - len(document_path("", DocumentFile("", "", b"")))
     if len(document.file_name) > spare:

@@ -1,5 +1,7 @@
 """Contributors hear what happened to their contribution, in words they can act on."""
 
+import re
+
 from django.core import mail
 
 from tests.knowledge.test_contribution import submit, workflow_action
@@ -40,3 +42,22 @@ def test_a_contributor_is_told_when_their_case_study_is_published(
     assert "approved and published" in email.body
     assert "/case-studies/two-councils-share-a-waste-service/" in email.body
     assert "/admin/" not in email.body
+
+
+def test_workflow_emails_link_to_the_public_address_only(
+    signed_in, client, moderator, contributor, settings, django_capture_on_commit_callbacks
+):
+    # As production.py sets them: Wagtail's emails read WAGTAILADMIN_BASE_URL.
+    settings.PUBLIC_BASE_URL = settings.WAGTAILADMIN_BASE_URL = "https://commons.example.org"
+    mail.outbox.clear()
+    page = submit(signed_in)
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_action(client, page, "reject", "Please add what it cost.")
+
+    [submitted] = emails_to(moderator.email)
+    [rejected] = emails_to(contributor.email)
+    for email in (submitted, rejected):
+        links = re.findall(r"https?://\S+", email.body)
+        assert links
+        assert all(link.startswith("https://commons.example.org/") for link in links), links

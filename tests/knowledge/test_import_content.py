@@ -301,6 +301,14 @@ BAD_FILES = {
         edit("resources.1.document.file_name", "template.exe"),
         f"{R1}: document.file_name: File extension “exe” is not allowed.",
     ),
+    "web page disguised as a CSV": (
+        edit(
+            "resources.1.document",
+            {"file_name": "figures.csv", "content_base64": "PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="},
+        ),
+        f"{R1}: document.content_base64: The selected file contains web page code, which a CSV "
+        "file cannot hold.",
+    ),
     "document not in base64": (
         edit("resources.1.document.content_base64", "not base64!"),
         f"{R1}: document.content_base64: Expected the file's content in base64.",

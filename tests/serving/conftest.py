@@ -21,6 +21,7 @@ def collected_static(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "DJANGO_SETTINGS_MODULE": "commons.settings.production",
         "SECRET_KEY": get_random_secret_key(),
         "ALLOWED_HOSTS": HOST,
+        "PUBLIC_BASE_URL": f"https://{HOST}",
         "STATIC_ROOT": str(root),
     }
     subprocess.run(
@@ -59,6 +60,7 @@ def production_env(django_db_setup, redis_url, collected_static: Path) -> dict[s
         DJANGO_SETTINGS_MODULE="commons.settings.production",
         SECRET_KEY=get_random_secret_key(),
         ALLOWED_HOSTS=HOST,
+        PUBLIC_BASE_URL=f"https://{HOST}",
         DATABASE_URL=test_database,
         CACHE_URL=redis_url,
         STATIC_ROOT=str(collected_static),

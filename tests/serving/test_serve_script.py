@@ -23,7 +23,10 @@ def test_serve_refuses_to_start_without_the_production_settings(tmp_path: Path):
     )
 
     assert result.returncode != 0
-    assert "production needs SECRET_KEY ALLOWED_HOSTS in the environment" in result.stderr
+    assert (
+        "production needs SECRET_KEY ALLOWED_HOSTS PUBLIC_BASE_URL in the environment"
+        in result.stderr
+    )
 
 
 @pytest.mark.django_db  # the test database the server uses; the test itself writes nothing
