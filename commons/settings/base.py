@@ -245,8 +245,8 @@ X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp). The public site runs only its own files, plus the few
 # inline scripts and styles in templates/ that carry {{ CSP_NONCE }}, fresh for each response:
 # a script that slips past the sanitiser cannot run. frame-ancestors follows X-Frame-Options
-# (commons/content_security_policy.py). CSP_REPORT_URI, if set, receives browsers' reports.
-CSP_REPORT_URI = env("CSP_REPORT_URI", default="") or None
+# (commons/content_security_policy.py). The address in CSP_REPORT_URI, if set, receives
+# browsers' reports. (Not a setting of that name: django-csp would take it for its old format.)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -257,7 +257,7 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
-        "report-uri": CSP_REPORT_URI,
+        "report-uri": env("CSP_REPORT_URI", default="") or None,
     },
 }
 # The Wagtail admin writes inline scripts and style attributes in its own templates (date
