@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from commons.elasticsearch_urls import parse_elasticsearch_urls
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_filters",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -62,6 +64,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside every other middleware, so redirects and error pages get a policy too; it makes
+    # each request's nonce before any template can ask for it.
+    "commons.content_security_policy.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -88,6 +93,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "community.context_processors.notifications",
+                # {{ CSP_NONCE }}: marks the inline scripts and styles the policy allows.
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -227,6 +234,9 @@ WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Commons")
 # Wagtail's own workflow emails. Production requires an https one (production.py).
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+# Editors' avatars are Wagtail's own picture, not Gravatar's: asking gravatar.com would tell it
+# who edits here (the address is hashed, not hidden) and the admin's policy allows no other site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Documents are only ever served by Wagtail's view (/documents/<id>/<name>), which applies the
 # collection's and the pages' privacy (knowledge/document_access.py); never a redirect to /media/.
@@ -254,6 +264,38 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp). The public site runs only its own files, plus the few
+# inline scripts and styles in templates/ that carry {{ CSP_NONCE }}, fresh for each response:
+# a script that slips past the sanitiser cannot run. frame-ancestors follows X-Frame-Options
+# (commons/content_security_policy.py). The address in CSP_REPORT_URI, if set, receives
+# browsers' reports. (Not a setting of that name: django-csp would take it for its old format.)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "report-uri": env("CSP_REPORT_URI", default="") or None,
+    },
+}
+# The Wagtail admin writes inline scripts and style attributes in its own templates (date
+# pickers, inline panels, the editor), which cannot carry our nonce. It keeps everything else
+# (nothing from other sites, no plugins, forms post only here) but allows inline code, and so
+# must have no nonce: browsers ignore 'unsafe-inline' when a nonce is present. Only signed-in
+# editors see admin pages, and what they show is escaped or sanitised like everywhere else.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+    },
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
