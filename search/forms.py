@@ -8,8 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.http import QueryDict
 from django.core.validators import validate_slug
+from django.http import QueryDict
 from django.utils.functional import cached_property
 
 from commons.text import without_control_characters
