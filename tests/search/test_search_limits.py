@@ -75,3 +75,13 @@ def test_when_redis_is_down_search_still_answers(client, library, two_a_minute):
 
     assert pages == [200, 200, 200]
     assert suggestions == [200, 200, 200]
+
+
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=2)
+def test_a_forwarded_for_header_shorter_than_the_proxies_is_no_500(client, library):
+    headers = {"x-forwarded-for": "203.0.113.5"}  # two proxies would have written two
+
+    page = client.get("/search/", headers=headers)
+    api = client.get("/api/search/", {"q": "x", "sort": "bad"}, headers=headers)
+
+    assert (page.status_code, api.status_code) == (200, 400)
