@@ -32,6 +32,7 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published
 
+from commons.ratelimits import user_limit_check
 from knowledge.document_checks import document_content_check, document_size_check, extension_of
 from knowledge.models import CaseStudyIndexPage, CaseStudyPage, ResourceIndexPage, ResourcePage
 from knowledge.services import library_ensure
@@ -127,6 +128,8 @@ def _review_request(page: Page, *, user) -> None:
 
 def case_study_submit(*, user, data: Mapping[str, Any]) -> CaseStudyPage:
     """Saves a case study as the contributor's draft and asks the editors to review it."""
+    # Before the transaction, which locks the parent page: a cache call must not hold it.
+    user_limit_check("contribution", user)
     with transaction.atomic():
         parent = _parent_locked(CaseStudyIndexPage, library_ensure().case_studies)
         page = CaseStudyPage(
@@ -182,6 +185,9 @@ def resource_submit(
     *, user, data: Mapping[str, Any], document_file: UploadedFile | None = None
 ) -> ResourcePage:
     """Saves a resource (a web address or an uploaded document) as a draft for review."""
+    if document_file:
+        document_validate(document_file)  # a wrong file does not use up the allowance
+    user_limit_check("contribution", user)
     with transaction.atomic():
         parent = _parent_locked(ResourceIndexPage, library_ensure().resources)
         document = (

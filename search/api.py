@@ -5,18 +5,14 @@ discussions here exactly as they do on the page, and nobody else does."""
 import logging
 from typing import Any
 
-from allauth.core.internal import ratelimit
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_safe
 
+from commons.ratelimits import request_limit_check
 from search.types import Facet, Hit, SearchResults
 from search.views import run_search, search_form
 
 logger = logging.getLogger(__name__)
-
-# Per address, through the rate limiter the project already uses for sign-ins (allauth's).
-RATE_LIMITS = {"search_api": "60/m/ip"}
-
 
 def hit_json(request: HttpRequest, hit: Hit) -> dict[str, Any]:
     return {
@@ -68,15 +64,10 @@ def _private(response: JsonResponse, request: HttpRequest) -> JsonResponse:
 
 @require_safe
 def search_api(request: HttpRequest) -> JsonResponse:
-    allowed = ratelimit.consume(
-        request, app="search", action="search_api", config=RATE_LIMITS, limit_get=True
-    )
-    if not allowed:
-        response = JsonResponse(
-            {"errors": {"__all__": ["Too many searches from this address: wait a minute."]}},
-            status=429,
-        )
-        response["Retry-After"] = "60"
+    decision = request_limit_check("search_api", request)
+    if not decision.allowed:
+        response = JsonResponse({"errors": {"__all__": [decision.message]}}, status=429)
+        response["Retry-After"] = str(decision.retry_after)
         return _private(response, request)
     form = search_form(request)
     if not form.is_valid():

@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.core.validators import validate_slug
+from django.http import QueryDict
 from django.utils.functional import cached_property
 
 from commons.text import without_control_characters
@@ -42,7 +43,11 @@ FILTER_PARAMETERS = {
 
 
 class ValueListField(forms.Field):
-    """Repeated query-string values (?organisation=a&organisation=b): slugs, or tag names."""
+    """Repeated query-string values (?organisation=a&organisation=b): slugs, or tag names.
+
+    A value given again is dropped silently (it asks for nothing more: the same filter twice is
+    still that filter), but more than MAX_VALUES_PER_FILTER different values is an error rather
+    than a quiet cut, which would search for less than was asked."""
 
     widget = forms.MultipleHiddenInput
 
@@ -80,6 +85,14 @@ class ValueListField(forms.Field):
         return True
 
 
+class DistinctChoicesField(forms.MultipleChoiceField):
+    """Choices from a short list (kinds, regions): a choice given many times counts once, so a
+    link that repeats it thousands of times asks for no more work than one that gives it once."""
+
+    def to_python(self, value: Any) -> list[str]:
+        return list(dict.fromkeys(super().to_python(value)))
+
+
 class QuestionField(forms.CharField):
     """The words typed, without control characters: a NUL or an escape pasted in with them is
     dropped before anything checks or searches them."""
@@ -98,7 +111,7 @@ class SearchForm(forms.Form):
             "max_length": f"Search for {QUERY_MAX_LENGTH} characters or fewer.",
         },
     )
-    kind = forms.MultipleChoiceField(
+    kind = DistinctChoicesField(
         required=False,
         error_messages={"invalid_choice": "Choose kinds of content from the list."},
     )
@@ -106,7 +119,7 @@ class SearchForm(forms.Form):
     organisation = ValueListField(noun="organisation", plural="organisations")
     service_area = ValueListField(noun="service area", plural="service areas")
     community = ValueListField(noun="community", plural="communities")
-    region = forms.MultipleChoiceField(
+    region = DistinctChoicesField(
         required=False,
         choices=Region.choices,
         error_messages={"invalid_choice": "Choose regions from the list."},
@@ -204,6 +217,24 @@ class SearchForm(forms.Form):
             date=data.get("date") or "",
             site_organisation=site_organisation,
         )
+
+    def query_params(self) -> QueryDict:
+        """The search as asked, each parameter and value once, in a fixed order, without the
+        page. The page's links are built from this (not from the raw query string, where a
+        value can be repeated thousands of times)."""
+        params = QueryDict(mutable=True)
+        if self.query:
+            params["q"] = self.query
+        for name in FILTER_PARAMETERS:
+            if values := self.cleaned_data.get(name):
+                params.setlist(name, list(values))
+        if date := self.cleaned_data.get("date"):
+            params["date"] = date
+        if self.chosen_sort != SORT_RELEVANCE:
+            params["sort"] = self.chosen_sort
+        if self.chosen_scope != SCOPE_NETWORK:
+            params["scope"] = self.chosen_scope
+        return params
 
     def error_dict(self) -> dict[str, list[str]]:
         """Field name -> messages, for the API's 400 answer."""

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from commons.ratelimits import Decision, request_limit_check
 from commons.text import without_control_characters
 from knowledge.curation import site_organisation as branded_organisation
 from knowledge.models import Organisation
@@ -54,8 +55,24 @@ def should_record(form: SearchForm) -> bool:
     return bool(form.query) and form.page_number == 1
 
 
+def searched_too_often(request: HttpRequest, decision: Decision) -> HttpResponse:
+    """The search page, with what was typed still in the box, saying to wait (429)."""
+    context = {
+        "form": search_form(request),
+        "query": request.GET.get("q", "").strip(),
+        "meta_title": "Search",
+        "error_list": [{"href": "#search-query", "text": decision.message}],
+    }
+    response = render(request, "search/search.html", context, status=429)
+    response["Retry-After"] = str(decision.retry_after)
+    return response
+
+
 @require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
+    decision = request_limit_check("search_page", request)
+    if not decision.allowed:
+        return searched_too_often(request, decision)
     form = search_form(request)
     context: dict[str, Any] = {
         "form": form,
@@ -71,6 +88,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if not form.query and form.filters().is_empty():
         return render(request, "search/search.html", context)  # nothing asked yet
     results = run_search(request, form)
+    asked = form.query_params()  # built once: every link below starts from it
     # A search stopped for taking too long found nothing because it gave up: not a gap in content.
     if should_record(form) and not results.timed_out:
         analytics.record_search(form.query, found=results.total)
@@ -78,13 +96,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
         {
             "results": results,
             "facets": facets_keeping_choices(form, results.facets),
-            "selected": selected_filters(request, results.facets),
+            "selected": selected_filters(asked, results.facets),
             "filters_applied": not form.filters().is_empty() or form.chosen_scope != SCOPE_NETWORK,
             "sort": form.chosen_sort,
             "scope": form.chosen_scope,
             "promotions": promotions_for(form.query, request) if form.page_number == 1 else [],
-            "pagination": pagination_links(request, results),
-            "did_you_mean_href": did_you_mean_href(request, results),
+            "pagination": pagination_links(asked, results),
+            "did_you_mean_href": did_you_mean_href(asked, results),
         }
     )
     response = render(request, "search/search.html", context)
@@ -94,8 +112,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _href(request: HttpRequest, **changes: Any) -> str:
-    params = request.GET.copy()
+def _href(asked: QueryDict, **changes: Any) -> str:
+    params = asked.copy()
     for name, value in changes.items():
         if value is None:
             params.pop(name, None)
@@ -120,14 +138,16 @@ def facets_keeping_choices(form: SearchForm, facets: list[Facet]) -> list[Facet]
     return shown
 
 
-def did_you_mean_href(request: HttpRequest, results: SearchResults) -> str:
+def did_you_mean_href(asked: QueryDict, results: SearchResults) -> str:
     if not results.did_you_mean:
         return ""
-    return _href(request, q=results.did_you_mean, page=None)
+    return _href(asked, q=results.did_you_mean, page=None)
 
 
-def selected_filters(request: HttpRequest, facets: list[Facet]) -> list[dict[str, str]]:
-    """Each filter in use, with a link that removes just that one (GOV.UK "selected filters")."""
+def selected_filters(asked: QueryDict, facets: list[Facet]) -> list[dict[str, str]]:
+    """Each filter in use, with a link that removes just that one (GOV.UK "selected filters").
+    `asked` is the form's `query_params()`: each value once, so the links grow with the
+    distinct values chosen (at most a few dozen), not with the length of the address."""
     labels = {
         (facet.name, value.value): (facet.label, value.label)
         for facet in facets
@@ -135,12 +155,9 @@ def selected_filters(request: HttpRequest, facets: list[Facet]) -> list[dict[str
     }
     selected = []
     for name in [*FILTER_PARAMETERS, "date"]:
-        for value in request.GET.getlist(name):
-            if not value:
-                continue
-            params = request.GET.copy()
+        for value in asked.getlist(name):
+            params = asked.copy()
             params.setlist(name, [other for other in params.getlist(name) if other != value])
-            params.pop("page", None)
             facet_label, value_label = labels.get((name, value), (name.replace("_", " "), value))
             selected.append(
                 {
@@ -152,7 +169,7 @@ def selected_filters(request: HttpRequest, facets: list[Facet]) -> list[dict[str
     return selected
 
 
-def pagination_links(request: HttpRequest, results: SearchResults) -> dict[str, Any] | None:
+def pagination_links(asked: QueryDict, results: SearchResults) -> dict[str, Any] | None:
     """GOV.UK pagination: first, last, the current page and its neighbours, gaps as ellipses."""
     last, current = results.page_count, results.page
     if last <= 1:
@@ -163,11 +180,11 @@ def pagination_links(request: HttpRequest, results: SearchResults) -> dict[str, 
         if items and number - items[-1]["number"] > 1:
             items.append({"ellipsis": True, "number": number - 1})
         items.append(
-            {"number": number, "href": _href(request, page=number), "current": number == current}
+            {"number": number, "href": _href(asked, page=number), "current": number == current}
         )
     return {
-        "previous": _href(request, page=current - 1) if current > 1 else None,
-        "next": _href(request, page=current + 1) if current < last else None,
+        "previous": _href(asked, page=current - 1) if current > 1 else None,
+        "next": _href(asked, page=current + 1) if current < last else None,
         "items": items,
     }
 
@@ -177,6 +194,13 @@ def autocomplete(request: HttpRequest) -> JsonResponse:
     """Titles and tags that start with what has been typed so far, for the search box."""
     typed = without_control_characters(request.GET.get("q", ""))
     prefix = " ".join(typed.split())[:AUTOCOMPLETE_MAX_LENGTH]
+    decision = request_limit_check("autocomplete", request)
+    if not decision.allowed:
+        refused = JsonResponse(
+            {"query": prefix, "suggestions": [], "error": decision.message}, status=429
+        )
+        refused["Retry-After"] = str(decision.retry_after)
+        return refused
     suggestions = []
     if len(prefix) >= AUTOCOMPLETE_MIN_LENGTH:
         suggestions = services.autocomplete(prefix, user=request.user, limit=AUTOCOMPLETE_LIMIT)

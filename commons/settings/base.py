@@ -110,7 +110,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Django's cache holds allauth's rate-limit counters (failed sign-ins, sign-ups, the search API).
+# Django's cache holds the rate-limit counters: allauth's (failed sign-ins, sign-ups) and the
+# site's own (commons/ratelimits.py: posting, editing, contributing, searching).
 # They only mean something if every web process shares them and they outlive a restart, so
 # production gives CACHE_URL, e.g. redis://127.0.0.1:6379/0 (`manage.py check --deploy` warns
 # without it). The embedded default keeps them in the memory of its one process.

@@ -2,6 +2,7 @@
 
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.contrib.auth.hashers import make_password
 from taggit.utils import edit_string_for_tags, parse_tags
 
 from commons.forms import PlainTextField
@@ -64,6 +65,14 @@ class SignUpForm(GovukFieldsMixin, allauth_forms.SignupForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.govuk_fields()
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # For an address that has an account allauth only sends an email, skipping the
+            # password hashing that is most of a new account's time: the quicker answer would
+            # tell anyone which addresses have accounts. Hash it anyway, and throw it away.
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
 
 class ResetPasswordForm(GovukFieldsMixin, allauth_forms.ResetPasswordForm):

@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from commons.links import absolute_url
+from commons.ratelimits import user_limit_check
 from commons.text import one_line
 from community.models import ContentStatus, Interest, Listing, ModerationAction, Notification, User
 from community.permissions import (
@@ -95,6 +96,7 @@ def listing_create(*, user: User, data: Mapping[str, Any]) -> Listing:
     _fields_set(listing, data)
     listing.full_clean()
     listing_rules_check(listing)
+    user_limit_check("listing", user)
     listing.save()
     logger.info("Listing %s posted by user %s", listing.pk, user.pk)
     return listing
@@ -109,6 +111,7 @@ def listing_edit(*, user: User, listing: Listing, data: Mapping[str, Any]) -> Li
     _fields_set(listing, data)
     listing.full_clean()
     listing_rules_check(listing)
+    user_limit_check("edit", user)
     listing.save()
     return listing
 
@@ -178,6 +181,7 @@ def interest_express(*, user: User, listing: Listing, message: str) -> Interest:
         message=(message or "").strip(),
     )
     interest.full_clean(exclude=["listing", "user", "organisation"], validate_constraints=False)
+    user_limit_check("interest", user)  # each one emails every officer of the listing's side
     try:
         with transaction.atomic():
             interest.save()

@@ -2,11 +2,11 @@
 
 Every function checks `community.permissions` first and raises `PermissionDenied` otherwise.
 The posting rules live here too: a person not yet trusted has their posts wait for a moderator
-and may not post links; and nobody may post more than `RATE_LIMIT_POSTS` times in
-`RATE_LIMIT_WINDOW`, counted from the database so it holds across web processes.
+and may not post links; and nobody may post or edit more often than the "post" and "edit" limits
+in `commons.ratelimits` allow. Those are counted in the shared cache, atomically: a count read
+from the database let 15 simultaneous replies all pass a limit of 5.
 """
 
-import datetime
 import logging
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from commons.ratelimits import LIMITS, user_limit_check
 from community.markdown import contains_link, render_markdown
 from community.models import Community, ContentStatus, ModerationAction, Post, Thread, User
 from community.permissions import (
@@ -28,11 +29,7 @@ from community.services.notifications import activity_published
 
 logger = logging.getLogger(__name__)
 
-RATE_LIMIT_POSTS = 5
-RATE_LIMIT_WINDOW = datetime.timedelta(minutes=10)
-RATE_LIMITED = (
-    "You have posted 5 times in the last 10 minutes. Wait a few minutes, then post again."
-)
+RATE_LIMITED = LIMITS["post"].message
 NO_LINKS_YET = (
     "Remove the web address or link. New members can post links once a moderator has "
     "approved their first post."
@@ -53,24 +50,12 @@ def _is_trusted(author: User, community: Community) -> bool:
     return author.trusted_poster or can_moderate(author, community)
 
 
-def _posts_in_window(author: User) -> int:
-    since = timezone.now() - RATE_LIMIT_WINDOW
-    threads = Thread.objects.filter(author=author, created_at__gte=since).count()
-    return threads + Post.objects.filter(author=author, created_at__gte=since).count()
-
-
 def _links_refused(author: User, community: Community, fields: dict[str, str]) -> None:
     if _is_trusted(author, community):
         return
     errors = {name: NO_LINKS_YET for name, text in fields.items() if contains_link(text)}
     if errors:
         raise ValidationError(errors, code="links")
-
-
-def _posting_rules_check(author: User, community: Community, fields: dict[str, str]) -> None:
-    if _posts_in_window(author) >= RATE_LIMIT_POSTS:
-        raise ValidationError(RATE_LIMITED, code="rate_limited")
-    _links_refused(author, community, fields)
 
 
 def _new_status(author: User, community: Community) -> str:
@@ -83,7 +68,7 @@ def thread_create(
     """Start a thread. A new poster's first threads wait for a moderator."""
     if not can_post(author, community):
         raise PermissionDenied("Join this community, with a confirmed email address, to post.")
-    _posting_rules_check(author, community, {"title": title, "body": body})
+    _links_refused(author, community, {"title": title, "body": body})
     thread = Thread(
         community=community,
         author=author,
@@ -94,6 +79,8 @@ def thread_create(
         last_activity_at=timezone.now(),
     )
     thread.full_clean(exclude=["answer"])
+    # Counted last, so a form refused for what it says does not use up the allowance.
+    user_limit_check("post", author)
     with transaction.atomic():
         thread.save()
         thread.tags.set(tags)
@@ -110,7 +97,7 @@ def post_create(*, thread: Thread, author: User, body: str) -> Post:
         raise PermissionDenied("You cannot reply to this thread.")
     if thread.is_locked:
         raise PermissionDenied("This thread is locked: it takes no more replies.")
-    _posting_rules_check(author, thread.community, {"body": body})
+    _links_refused(author, thread.community, {"body": body})
     post = Post(
         thread=thread,
         author=author,
@@ -119,6 +106,7 @@ def post_create(*, thread: Thread, author: User, body: str) -> Post:
         status=_new_status(author, thread.community),
     )
     post.full_clean()
+    user_limit_check("post", author)
     with transaction.atomic():
         post.save()
         if post.status == ContentStatus.VISIBLE:
@@ -138,6 +126,7 @@ def thread_edit(*, thread: Thread, editor: User, title: str, body: str, tags: li
     thread.body_html = render_markdown(body)
     thread.edited_at = timezone.now()
     thread.full_clean(exclude=["answer"])
+    user_limit_check("edit", editor)
     with transaction.atomic():
         thread.save(update_fields=["title", "body_markdown", "body_html", "edited_at"])
         thread.tags.set(tags)
@@ -153,6 +142,7 @@ def post_edit(*, post: Post, editor: User, body: str) -> Post:
     post.body_html = render_markdown(body)
     post.edited_at = timezone.now()
     post.full_clean()
+    user_limit_check("edit", editor)
     post.save(update_fields=["body_markdown", "body_html", "edited_at"])
     return post
 

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from commons.ratelimits import user_limit_check
 from community.markdown import render_markdown
 from community.models import (
     ContentStatus,
@@ -72,6 +73,7 @@ def story_submit(*, user: User, shared_service: SharedService, data: dict[str, A
     story.show_name = bool(data.get("show_name", False))
     story.body_html = render_markdown(story.body_markdown)
     story.full_clean()
+    user_limit_check("story", user)
     story.save()
     logger.info("Story %s about service %s waits for a moderator", story.pk, shared_service.pk)
     return story
@@ -134,5 +136,6 @@ def story_respond(*, user: User, story: Story, body: str) -> StoryResponse:
     response.body_markdown = body
     response.body_html = render_markdown(body)
     response.full_clean()
+    user_limit_check("edit", user)
     response.save()
     return response
