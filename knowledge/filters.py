@@ -50,6 +50,11 @@ def _amount(
         max_value=max_value,
         max_digits=14,
         decimal_places=2,
+        # A text box, not type="number": browsers refuse "£1,250" in a number box before the
+        # server can accept it, and spin buttons are no use for money.
+        widget=forms.TextInput(
+            attrs={"inputmode": "decimal", "spellcheck": "false", "class": "govuk-input--width-10"}
+        ),
         error_messages={
             "invalid": f"Enter the {what} as a number, like {example}",
             "min_value": f"The {what} cannot be negative",

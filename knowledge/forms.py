@@ -14,7 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import DecimalValidator
 
-from commons.forms import PlainTextField
+from commons.forms import PlainTextField, text_field
 from knowledge.contribution import (
     CONTRIBUTED_DOCUMENT_EXTENSIONS,
     TAG_MAX_LENGTH,
@@ -34,30 +34,6 @@ from knowledge.tagging import tag_names_clean
 TITLE_MAX_LENGTH = 200
 SUMMARY_MAX_LENGTH = 600
 STORY_MAX_LENGTH = 20_000
-
-
-def _text(
-    label: str,
-    *,
-    required_message: str = "",
-    max_length: int = STORY_MAX_LENGTH,
-    hint: str = "",
-    textarea: bool = False,
-    **attrs: str,
-) -> PlainTextField:
-    widget = forms.Textarea(attrs={"rows": "6", **attrs}) if textarea else forms.TextInput(attrs)
-    return PlainTextField(
-        label=label,
-        help_text=hint,
-        required=bool(required_message),
-        max_length=max_length,
-        widget=widget,
-        error_messages={
-            "required": required_message,
-            "max_length": f"{label.removesuffix(' (optional)')} must be "
-            f"{max_length:,} characters or fewer",
-        },
-    )
 
 
 class DayMonthYearWidget(forms.MultiWidget):
@@ -194,7 +170,7 @@ def _checkboxes(queryset, *, label: str, hint: str = "") -> forms.ModelMultipleC
 class CaseStudyForm(forms.Form):
     """A shared-service programme, told warts and all."""
 
-    title = _text(
+    title = text_field(
         "Title",
         required_message="Enter a title for the case study",
         max_length=TITLE_MAX_LENGTH,
@@ -202,13 +178,12 @@ class CaseStudyForm(forms.Form):
         "benefits",
         spellcheck="true",
     )
-    summary = _text(
+    summary = text_field(
         "Summary",
         required_message="Enter a summary of the case study",
         max_length=SUMMARY_MAX_LENGTH,
         hint="Two or three plain sentences: who did what, and how it went.",
-        textarea=True,
-        rows="4",
+        rows=4,
     )
     organisations = _checkboxes(
         Organisation.objects.all(),
@@ -269,22 +244,25 @@ class CaseStudyForm(forms.Form):
         example="-12.5",
         help_text="Negative for fewer posts, for example -12.5.",
     )
-    outcomes = _text(
+    outcomes = text_field(
         "Outcomes (optional)",
         hint="What changed for the councils and the people they serve.",
-        textarea=True,
+        max_length=STORY_MAX_LENGTH,
+        rows=6,
     )
-    what_went_wrong = _text(
+    what_went_wrong = text_field(
         "What went wrong",
         required_message="Enter what went wrong, or what was harder or slower than planned",
         hint="Every case study says what went wrong, was harder or took longer than planned: "
         "that is what the next council most needs to know.",
-        textarea=True,
+        max_length=STORY_MAX_LENGTH,
+        rows=6,
     )
-    lessons_learned = _text(
+    lessons_learned = text_field(
         "Lessons learned (optional)",
         hint="What you would tell a council about to start the same thing.",
-        textarea=True,
+        max_length=STORY_MAX_LENGTH,
+        rows=6,
     )
     tags = TagsField()
 
@@ -299,19 +277,18 @@ class CaseStudyForm(forms.Form):
 class ResourceForm(forms.Form):
     """A guide, template, toolkit, dataset, report or link: a web address or an uploaded file."""
 
-    title = _text(
+    title = text_field(
         "Title",
         required_message="Enter a title for the resource",
         max_length=TITLE_MAX_LENGTH,
         spellcheck="true",
     )
-    summary = _text(
+    summary = text_field(
         "Summary",
         required_message="Enter a summary of the resource",
         max_length=SUMMARY_MAX_LENGTH,
         hint="What it is and who it helps, in two or three plain sentences.",
-        textarea=True,
-        rows="4",
+        rows=4,
     )
     kind = forms.ChoiceField(
         label="What kind of resource is it?",

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from commons.pagination import page_links
 from commons.ratelimits import Decision, request_limit_check
 from commons.text import without_control_characters
 from knowledge.curation import site_organisation as branded_organisation
@@ -101,7 +102,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "sort": form.chosen_sort,
             "scope": form.chosen_scope,
             "promotions": promotions_for(form.query, request) if form.page_number == 1 else [],
-            "pagination": pagination_links(asked, results),
+            "pagination": page_links(
+                asked, current=results.page, last=results.page_count, path=reverse("search:page")
+            ),
             "did_you_mean_href": did_you_mean_href(asked, results),
         }
     )
@@ -167,26 +170,6 @@ def selected_filters(asked: QueryDict, facets: list[Facet]) -> list[dict[str, st
                 }
             )
     return selected
-
-
-def pagination_links(asked: QueryDict, results: SearchResults) -> dict[str, Any] | None:
-    """GOV.UK pagination: first, last, the current page and its neighbours, gaps as ellipses."""
-    last, current = results.page_count, results.page
-    if last <= 1:
-        return None
-    shown = sorted({1, last, current - 1, current, current + 1} & set(range(1, last + 1)))
-    items: list[dict[str, Any]] = []
-    for number in shown:
-        if items and number - items[-1]["number"] > 1:
-            items.append({"ellipsis": True, "number": number - 1})
-        items.append(
-            {"number": number, "href": _href(asked, page=number), "current": number == current}
-        )
-    return {
-        "previous": _href(asked, page=current - 1) if current > 1 else None,
-        "next": _href(asked, page=current + 1) if current < last else None,
-        "items": items,
-    }
 
 
 @require_safe

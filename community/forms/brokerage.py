@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from commons.forms import PlainTextField
+from commons.forms import text_field
 from community.models import Interest, Listing
 from community.services.brokerage import CAPACITY_MAX, EXPIRY_MAX
 from knowledge.forms import DayMonthYearField
@@ -24,20 +24,6 @@ DEFAULT_OPEN_DAYS = 90
 def _choice_messages(what: str) -> dict[str, str]:
     message = f"Choose {what} from the list"
     return {"invalid_choice": message, "invalid_pk_value": message}
-
-
-def _text(label: str, *, required: str, max_length: int, hint: str = "", rows: int = 0):
-    widget = forms.Textarea(attrs={"rows": str(rows)}) if rows else forms.TextInput()
-    return PlainTextField(
-        label=label,
-        help_text=hint,
-        max_length=max_length,
-        widget=widget,
-        error_messages={
-            "required": required,
-            "max_length": f"{label} must be {max_length:,} characters or fewer",
-        },
-    )
 
 
 class ListingForm(forms.Form):
@@ -55,15 +41,15 @@ class ListingForm(forms.Form):
             **_choice_messages("an offer or a need"),
         },
     )
-    title = _text(
+    title = text_field(
         "Title",
-        required="Enter a title",
+        required_message="Enter a title",
         max_length=Listing._meta.get_field("title").max_length,
         hint="For example: Payroll for schools, room for two more councils",
     )
-    description = _text(
+    description = text_field(
         "Description",
-        required="Enter a description",
+        required_message="Enter a description",
         max_length=Listing._meta.get_field("description").max_length,
         hint="What you offer or need, how it works and what a partner would do. Plain text.",
         rows=8,
@@ -136,9 +122,9 @@ class ListingForm(forms.Form):
 
 
 class InterestForm(forms.Form):
-    message = _text(
+    message = text_field(
         "Your message",
-        required="Enter a message to the organisation",
+        required_message="Enter a message to the organisation",
         max_length=Interest._meta.get_field("message").max_length,
         hint="Say what your organisation offers or needs, and when you could talk.",
         rows=5,

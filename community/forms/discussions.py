@@ -2,7 +2,7 @@
 
 from django import forms
 
-from commons.forms import PlainTextField
+from commons.forms import text_field
 from community.models import Post, Thread
 from knowledge.forms import TagsField
 
@@ -15,25 +15,19 @@ MARKDOWN_HINT = (
 
 
 class ThreadForm(forms.Form):
-    title = PlainTextField(
-        label="Title",
-        help_text="A question or a short summary, for example: How did you handle TUPE transfers?",
+    title = text_field(
+        "Title",
+        required_message="Enter a title",
         max_length=TITLE_MAX_LENGTH,
-        error_messages={
-            "required": "Enter a title",
-            "max_length": f"Title must be {TITLE_MAX_LENGTH} characters or fewer",
-        },
+        hint="A question or a short summary, for example: How did you handle TUPE transfers?",
     )
-    body = PlainTextField(
-        label="Message",
-        help_text=MARKDOWN_HINT,
+    body = text_field(
+        "Message",
+        required_message="Enter a message",
         max_length=BODY_MAX_LENGTH,
+        hint=MARKDOWN_HINT,
+        rows=10,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": "10"}),
-        error_messages={
-            "required": "Enter a message",
-            "max_length": f"Message must be {BODY_MAX_LENGTH:,} characters or fewer",
-        },
     )
     tags = TagsField()
 
@@ -45,16 +39,13 @@ class ThreadForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    body = PlainTextField(
-        label="Your reply",
-        help_text=MARKDOWN_HINT,
+    body = text_field(
+        "Your reply",
+        required_message="Enter your reply",
         max_length=REPLY_MAX_LENGTH,
+        hint=MARKDOWN_HINT,
+        rows=6,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": "6"}),
-        error_messages={
-            "required": "Enter your reply",
-            "max_length": f"Your reply must be {REPLY_MAX_LENGTH:,} characters or fewer",
-        },
     )
 
     def clean_body(self) -> str:
@@ -63,11 +54,3 @@ class ReplyForm(forms.Form):
             raise forms.ValidationError("Enter your reply", code="required")
         return body
 
-
-def errors_add(form: forms.Form, error: forms.ValidationError) -> None:
-    """Puts a rule a service enforced beside the field it is about, or above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)

@@ -6,7 +6,7 @@ message as a missing one, and every other answer is kept as typed.
 
 from django import forms
 
-from commons.forms import PlainTextField
+from commons.forms import text_field
 from community.models import Story, StoryResponse
 
 RATING_CHOICES = [
@@ -37,32 +37,18 @@ def _rating(label: str, *, required: bool) -> forms.TypedChoiceField:
     )
 
 
-def _text(label: str, *, max_length: int, required_message: str, hint: str = "", rows: int = 0):
-    widget = forms.Textarea(attrs={"rows": str(rows)}) if rows else forms.TextInput()
-    return PlainTextField(
-        label=label,
-        help_text=hint,
-        max_length=max_length,
-        widget=widget,
-        error_messages={
-            "required": required_message,
-            "max_length": f"{label} must be {max_length:,} characters or fewer",
-        },
-    )
-
-
 class StoryForm(forms.Form):
     overall = _rating("Overall, how good was the service?", required=True)
     ease = _rating("How easy was it to use?", required=False)
     speed = _rating("How quickly was it done?", required=False)
     communication = _rating("How well were you kept informed?", required=False)
-    title = _text(
+    title = text_field(
         "Sum up your story in a few words",
         max_length=TITLE_MAX_LENGTH,
         required_message="Enter a title for your story",
         hint="For example, “Bins collected again within a day”",
     )
-    body_markdown = _text(
+    body_markdown = text_field(
         "Your story",
         max_length=BODY_MAX_LENGTH,
         required_message="Tell us your story",
@@ -79,7 +65,7 @@ class StoryForm(forms.Form):
 
 
 class StoryResponseForm(forms.Form):
-    body = _text(
+    body = text_field(
         "Your answer",
         max_length=RESPONSE_MAX_LENGTH,
         required_message="Enter your answer",

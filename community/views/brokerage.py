@@ -5,12 +5,13 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from commons.forms import errors_add, form_error_list
+from commons.pagination import paginate, pagination_links
 from community.forms.brokerage import InterestForm, ListingFilterForm, ListingForm
 from community.models import Listing
 from community.permissions import can_express_interest, can_manage_listing, is_verified_officer
@@ -30,7 +31,6 @@ from community.services.brokerage import (
     listing_create,
     listing_edit,
 )
-from knowledge.views.browse import form_error_list, paginate, pagination_links
 
 HOME = {"text": "Home", "href": "/"}
 BROKERAGE = {"text": "Brokerage", "href": "/brokerage/"}
@@ -38,15 +38,6 @@ OFFICERS_ONLY = (
     "Only verified officers can post listings and express interest. You become one by "
     "confirming an email address on your organisation's domain."
 )
-
-
-def _errors_add(form: Form, error: ValidationError) -> None:
-    """Puts a rule the service enforced beside the field it is about, or at the top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _forbidden(request: HttpRequest, reason: str) -> HttpResponse:
@@ -98,7 +89,7 @@ def listing_new(request: HttpRequest) -> HttpResponse:
         try:
             listing = listing_create(user=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _errors_add(form, error)
+            errors_add(form, error)
         else:
             return redirect(listing)
     return render(
@@ -153,7 +144,7 @@ def listing_interest(request: HttpRequest, pk: int) -> HttpResponse:
         except PermissionDenied as refusal:
             return _forbidden(request, str(refusal) or OFFICERS_ONLY)
         except ValidationError as error:
-            _errors_add(form, error)
+            errors_add(form, error)
         else:
             return redirect(reverse("community:listing", kwargs={"pk": listing.pk}) + "#interest")
     elif not can_express_interest(request.user, listing):
@@ -177,7 +168,7 @@ def listing_change(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             listing_edit(user=request.user, listing=listing, data=form.cleaned_data)
         except ValidationError as error:
-            _errors_add(form, error)
+            errors_add(form, error)
         else:
             return redirect(listing)
     return render(

@@ -3,12 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_POST
 
+from commons.pagination import paginate, pagination_links
 from community.markdown import render_markdown
 from community.models import Community, Membership
 from community.selectors.communities import (
@@ -24,7 +24,6 @@ from community.services.communities import (
     membership_join,
     membership_leave,
 )
-from knowledge.views.browse import pagination_links
 
 THREADS_PER_PAGE = 20
 
@@ -51,8 +50,8 @@ def community(request: HttpRequest, slug: str) -> HttpResponse:
         sort = request.GET.get("sort", SORT_ACTIVITY)
         if sort not in SORTS:
             sort = SORT_ACTIVITY
-        threads = Paginator(thread_list(request.user, place, sort), THREADS_PER_PAGE).get_page(
-            request.GET.get("page")
+        threads = paginate(
+            request, thread_list(request.user, place, sort), per_page=THREADS_PER_PAGE
         )
         context.update(
             threads=threads,

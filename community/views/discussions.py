@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_http_methods, require_POST
 
-from community.forms.discussions import ReplyForm, ThreadForm, errors_add
+from commons.forms import errors_add
+from community.forms.discussions import ReplyForm, ThreadForm
 from community.markdown import render_markdown
 from community.models import Community, ContentStatus, Post, Thread
 from community.permissions import can_edit, can_mark_answer

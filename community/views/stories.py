@@ -2,12 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from commons.forms import errors_add
 from community.forms.stories import StoryForm, StoryResponseForm
 from community.models import ContentStatus, Story
 from community.permissions import can_respond_to_story, has_verified_email
@@ -21,15 +21,6 @@ def _service_breadcrumbs(service: SharedService) -> list[dict[str, str]]:
         {"text": "Shared services", "href": reverse("knowledge:shared_services")},
         {"text": service.name, "href": service.get_absolute_url()},
     ]
-
-
-def _errors_add(form: Form, error: ValidationError) -> None:
-    """Puts a rule the service enforced (and the form did not) beside the field it is about."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @login_required
@@ -51,7 +42,7 @@ def story_new(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             story = story_submit(user=request.user, shared_service=service, data=form.cleaned_data)
         except ValidationError as error:
-            _errors_add(form, error)
+            errors_add(form, error)
         else:
             return redirect("community:story_sent", story_id=story.pk)
     return render(request, "community/stories/story_form.html", {**context, "form": form})

@@ -3,14 +3,14 @@ shared services. Views only read the request, call selectors and render."""
 
 from typing import Any
 
-from django import forms
-from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
 from django_filters import FilterSet
 from taggit.models import Tag
 
+from commons.forms import form_error_list
+from commons.pagination import paginate, pagination_links
 from knowledge import charts, queries
 from knowledge.extensions import shared_service_panels
 from knowledge.filters import (
@@ -21,7 +21,6 @@ from knowledge.filters import (
 )
 from knowledge.models import Organisation, ServiceArea, SharedService
 
-RESULTS_PER_PAGE = 20
 NEWEST_ON_DETAIL_PAGES = 10  # the rest are a link away, in the filtered list
 HOME = {"text": "Home", "href": "/"}
 
@@ -58,55 +57,6 @@ def _listing_context(
         "result_count": results.paginator.count,
         "pagination": pagination_links(request, results),
         "error_list": [],
-    }
-
-
-def form_error_list(form: forms.Form) -> list[dict[str, str]]:
-    """The error summary's lines, each linking to the field to fix (the first box of a group)."""
-    lines = []
-    for name, messages in form.errors.items():
-        if name in form.fields:
-            bound = form[name]
-            anchor = bound.auto_id
-            if isinstance(bound.field.widget, forms.CheckboxSelectMultiple):
-                anchor += "_0"
-        else:
-            anchor = "filters"
-        lines.extend({"href": f"#{anchor}", "text": message} for message in messages)
-    return lines
-
-
-def paginate(request: HttpRequest, items) -> Page:
-    # get_page turns a page number that is not a number, or is past the end, into a real page.
-    return Paginator(items, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-
-
-def _page_href(request: HttpRequest, number: int) -> str:
-    params = request.GET.copy()
-    params["page"] = str(number)
-    return f"?{params.urlencode()}"
-
-
-def pagination_links(request: HttpRequest, results: Page) -> dict[str, Any] | None:
-    """GOV.UK pagination: first, last, the current page and its neighbours, gaps as ellipses."""
-    paginator = results.paginator
-    if paginator.num_pages <= 1:
-        return None
-    current = results.number
-    shown = sorted(
-        {1, paginator.num_pages, current - 1, current, current + 1} & set(paginator.page_range)
-    )
-    items: list[dict[str, Any]] = []
-    for number in shown:
-        if items and number - items[-1]["number"] > 1:
-            items.append({"ellipsis": True, "number": number - 1})
-        items.append(
-            {"number": number, "href": _page_href(request, number), "current": number == current}
-        )
-    return {
-        "previous": _page_href(request, current - 1) if results.has_previous() else None,
-        "next": _page_href(request, current + 1) if results.has_next() else None,
-        "items": items,
     }
 
 

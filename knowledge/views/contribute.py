@@ -2,12 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods
 
+from commons.forms import errors_add
 from knowledge.contribution import (
     case_study_submit,
     contribution_of,
@@ -15,15 +15,6 @@ from knowledge.contribution import (
     resource_submit,
 )
 from knowledge.forms import CaseStudyForm, ResourceForm
-
-
-def _errors_add(form: Form, error: ValidationError) -> None:
-    """Puts a rule the model enforced (and the form did not) beside the field it is about."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @require_GET
@@ -39,7 +30,7 @@ def case_study_contribute(request: HttpRequest) -> HttpResponse:
         try:
             page = case_study_submit(user=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _errors_add(form, error)
+            errors_add(form, error)
         else:
             return redirect("knowledge:contribution_sent", page_id=page.pk)
     return render(request, "knowledge/contribute/case_study_form.html", {"form": form})
@@ -57,7 +48,7 @@ def resource_contribute(request: HttpRequest) -> HttpResponse:
                 document_file=form.cleaned_data.get("document"),
             )
         except ValidationError as error:
-            _errors_add(form, error)
+            errors_add(form, error)
         else:
             return redirect("knowledge:contribution_sent", page_id=page.pk)
     return render(request, "knowledge/contribute/resource_form.html", {"form": form})
