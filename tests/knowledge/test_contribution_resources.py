@@ -8,8 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import WorkflowState
 
 from knowledge.contribution import REVIEW_COLLECTION_NAME, resource_submit
-from knowledge.models import Licence
-from knowledge.models import ResourcePage
+from knowledge.models import Licence, ResourcePage
 from tests.factories import OrganisationFactory, ServiceAreaFactory
 
 RESOURCE_URL = "/contribute/resource/"
