@@ -7,8 +7,8 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import WorkflowState
 
-from knowledge.contribution import REVIEW_COLLECTION_NAME, resource_submit
 from knowledge.models import Licence, ResourcePage
+from knowledge.services.contributions import REVIEW_COLLECTION_NAME, resource_submit
 from tests.factories import OrganisationFactory, ServiceAreaFactory
 
 RESOURCE_URL = "/contribute/resource/"

@@ -3,70 +3,36 @@
 A contribution becomes a draft page owned by the person who sent it, with a revision, and enters
 Wagtail's moderation workflow (by default "Moderators approval", which Wagtail's migrations put on
 the root page). Editors approve or request changes in the Wagtail admin; approval publishes the
-page.
-Contributors never need the admin: `contributions_of` tells them where each one stands.
+page. Where each contribution stands is read by `knowledge.contribution_status`.
 """
 
-import enum
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.dispatch import receiver
 from django.utils.html import linebreaks
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.log_actions import log
-from wagtail.models import (
-    BaseViewRestriction,
-    Collection,
-    CollectionViewRestriction,
-    Page,
-    WorkflowState,
-)
-from wagtail.signals import page_published
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page
 
 from commons.ratelimits import user_limit_check
-from knowledge.document_checks import document_content_check, document_size_check, extension_of
+from knowledge.document_checks import document_validate
 from knowledge.models import CaseStudyIndexPage, CaseStudyPage, ResourceIndexPage, ResourcePage
-from knowledge.services import library_ensure
 
 logger = logging.getLogger(__name__)
 
-CONTRIBUTED_DOCUMENT_EXTENSIONS = ("pdf", "docx", "odt", "xlsx", "csv")
-TAG_MAX_LENGTH = 100  # taggit's Tag.name
-TAGS_MAX = 20
 SLUG_BASE_MAX_LENGTH = 200  # Page.slug allows 255; leave room for a "-2" suffix
 
 # Documents sent with a resource wait here, readable only by the groups that review them, so a
 # draft's file cannot be fetched by guessing its address. Publishing the page releases it.
 REVIEW_COLLECTION_NAME = "Contributions awaiting review"
 REVIEWER_GROUP_NAMES = ("Moderators", "Editors")
-
-class ContributionStatus(enum.StrEnum):
-    WAITING = "Waiting for review"
-    CHANGES_REQUESTED = "Changes requested"
-    PUBLISHED = "Published"
-    DRAFT = "Draft"
-
-
-@dataclass(frozen=True)
-class Contribution:
-    """One page a person sent in, and where it stands."""
-
-    page: CaseStudyPage | ResourcePage
-    status: ContributionStatus
-    comment: str = ""
-
-    @property
-    def kind(self) -> str:
-        return str(self.page._meta.verbose_name).capitalize()
 
 
 def rich_text_from_plain(text: str) -> str:
@@ -75,17 +41,17 @@ def rich_text_from_plain(text: str) -> str:
     return linebreaks(text, autoescape=True) if text else ""
 
 
-def document_validate(file: UploadedFile) -> None:
-    """Refuses files of the wrong type, size or content, with a message that says what to do."""
-    kinds = [ext.upper() for ext in CONTRIBUTED_DOCUMENT_EXTENSIONS]
-    allowed = f"{', '.join(kinds[:-1])} or {kinds[-1]}"
-    extension = extension_of(file.name or "")
-    if extension not in CONTRIBUTED_DOCUMENT_EXTENSIONS:
-        raise ValidationError(f"The selected file must be a {allowed}", code="extension")
-    if not file.size:
-        raise ValidationError("The selected file is empty", code="empty")
-    document_size_check(file.size)
-    document_content_check(file, extension=extension)
+def _list_page(model: type[Page], *, plural: str) -> Page:
+    # The list is found, never made: making it is site setup (knowledge.services.site), which can
+    # replace pages and re-root a site, and is no part of a contribution.
+    parent = model.objects.first()  # max_count = 1
+    if parent is None:
+        logger.error("No %s page: contributions of %s are refused", model.__name__, plural)
+        raise ValidationError(
+            f"{plural.capitalize()} cannot be sent in at the moment. Try again later.",
+            code="no_list",
+        )
+    return parent
 
 
 def _slug_free(parent: Page, title: str, *, fallback: str) -> str:
@@ -101,10 +67,10 @@ def _slug_free(parent: Page, title: str, *, fallback: str) -> str:
     return slug
 
 
-def _parent_locked(parent_model: type[Page], parent: Page) -> Page:
+def _parent_locked(parent: Page) -> Page:
     # Two contributions with the same title at once would pick the same slug and tree path:
     # holding the list page's row for the length of the insert makes them take turns.
-    return parent_model.objects.select_for_update().get(pk=parent.pk)
+    return type(parent).objects.select_for_update().get(pk=parent.pk)
 
 
 def _draft_add(parent: Page, page: Page, *, user) -> Page:
@@ -128,10 +94,11 @@ def _review_request(page: Page, *, user) -> None:
 
 def case_study_submit(*, user, data: Mapping[str, Any]) -> CaseStudyPage:
     """Saves a case study as the contributor's draft and asks the editors to review it."""
+    parent = _list_page(CaseStudyIndexPage, plural="case studies")
     # Before the transaction, which locks the parent page: a cache call must not hold it.
     user_limit_check("contribution", user)
     with transaction.atomic():
-        parent = _parent_locked(CaseStudyIndexPage, library_ensure().case_studies)
+        parent = _parent_locked(parent)
         page = CaseStudyPage(
             title=data["title"],
             slug=_slug_free(parent, data["title"], fallback="case-study"),
@@ -170,8 +137,7 @@ def review_collection_ensure() -> Collection:
     return collection
 
 
-def _document_add(file: UploadedFile, *, title: str, user):
-    document_validate(file)
+def _document_add(file: UploadedFile, *, title: str, user) -> AbstractDocument:
     document = get_document_model()(
         title=title, file=file, collection=review_collection_ensure(), uploaded_by_user=user
     )
@@ -181,86 +147,55 @@ def _document_add(file: UploadedFile, *, title: str, user):
     return document
 
 
+def _document_discard(document: AbstractDocument) -> None:
+    # A rolled-back transaction takes back rows, not files: the stored file goes with its row.
+    document.file.delete(save=False)
+    document.delete()
+
+
 def resource_submit(
     *, user, data: Mapping[str, Any], document_file: UploadedFile | None = None
 ) -> ResourcePage:
     """Saves a resource (a web address or an uploaded document) as a draft for review."""
     if document_file:
         document_validate(document_file)  # a wrong file does not use up the allowance
+    parent = _list_page(ResourceIndexPage, plural="resources")
     user_limit_check("contribution", user)
-    with transaction.atomic():
-        parent = _parent_locked(ResourceIndexPage, library_ensure().resources)
-        document = (
-            _document_add(document_file, title=data["title"], user=user) if document_file else None
-        )
-        page = ResourcePage(
-            title=data["title"],
-            slug=_slug_free(parent, data["title"], fallback="resource"),
-            summary=data["summary"],
-            kind=data["kind"],
-            external_url=data.get("external_url") or "",
-            document=document,
-            organisation=data.get("organisation"),
-            licence=data["licence"],
-        )
-        page.service_areas.set(list(data.get("service_areas") or []))
-        page.tags.set(list(data.get("tags") or []))
-        _draft_add(parent, page, user=user)
+    # Stored before the list page is locked: writing a file can take long enough to hold up
+    # every other contribution, and is undone by hand below if the insert fails.
+    document = (
+        _document_add(document_file, title=data["title"], user=user) if document_file else None
+    )
+    try:
+        with transaction.atomic():
+            parent = _parent_locked(parent)
+            page = ResourcePage(
+                title=data["title"],
+                slug=_slug_free(parent, data["title"], fallback="resource"),
+                summary=data["summary"],
+                kind=data["kind"],
+                external_url=data.get("external_url") or "",
+                document=document,
+                organisation=data.get("organisation"),
+                licence=data["licence"],
+            )
+            page.service_areas.set(list(data.get("service_areas") or []))
+            page.tags.set(list(data.get("tags") or []))
+            _draft_add(parent, page, user=user)
+    except BaseException:
+        if document is not None:
+            _document_discard(document)
+        raise
     _review_request(page, user=user)
     logger.info("Resource %s sent for review by user %s", page.pk, user.pk)
     return page
 
 
-@receiver(page_published, sender=ResourcePage)
-def contributed_document_release(sender, instance: ResourcePage, **kwargs: Any) -> None:
+def contributed_document_release(page: ResourcePage) -> None:
     """Once its resource is published, a contributed document is as public as the page."""
-    document = instance.document
+    document = page.document
     if document is None or document.collection.name != REVIEW_COLLECTION_NAME:
         return
     document.collection = Collection.get_first_root_node()
     document.save(update_fields=["collection"])
-    logger.info("Document %s released with published resource %s", document.pk, instance.pk)
-
-
-def _status(page: Page, state: WorkflowState | None) -> tuple[ContributionStatus, str]:
-    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        return ContributionStatus.WAITING, ""
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        task_state = state.current_task_state
-        return ContributionStatus.CHANGES_REQUESTED, task_state.comment if task_state else ""
-    if page.live:
-        return ContributionStatus.PUBLISHED, ""
-    return ContributionStatus.DRAFT, ""
-
-
-def _owned(user):
-    return Page.objects.type(CaseStudyPage, ResourcePage).filter(owner=user)
-
-
-def _with_status(pages: list[Page]) -> list[Contribution]:
-    states = {
-        state.object_id: state
-        for state in WorkflowState.objects.active()
-        .filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=[str(page.pk) for page in pages],
-        )
-        .select_related("current_task_state")
-    }
-    return [Contribution(page, *_status(page, states.get(str(page.pk)))) for page in pages]
-
-
-def contributions_of(user) -> list[Contribution]:
-    """The case studies and resources a person sent in, newest first, each with its status."""
-    if not user.is_authenticated:
-        return []
-    pages = _owned(user).order_by("-latest_revision_created_at", "-pk").specific()
-    return _with_status(list(pages))
-
-
-def contribution_of(user, page_id: int) -> Contribution | None:
-    """One of this person's contributions, or None if it is not theirs (or does not exist)."""
-    if not user.is_authenticated:
-        return None
-    found = _with_status(list(_owned(user).filter(pk=page_id).specific()))
-    return found[0] if found else None
+    logger.info("Document %s released with published resource %s", document.pk, page.pk)
