@@ -30,7 +30,7 @@ from community.services.brokerage import (
     listing_create,
     listing_edit,
 )
-from knowledge.views.browse import form_error_list, paginate, pagination_links
+from knowledge.listings import form_error_list, paginate, pagination_links
 
 HOME = {"text": "Home", "href": "/"}
 BROKERAGE = {"text": "Brokerage", "href": "/brokerage/"}

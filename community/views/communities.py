@@ -24,7 +24,7 @@ from community.services.communities import (
     membership_join,
     membership_leave,
 )
-from knowledge.views.browse import pagination_links
+from knowledge.listings import pagination_links
 
 THREADS_PER_PAGE = 20
 

@@ -1,113 +1,21 @@
-"""Browsing the knowledge base: the filtered lists, tags, organisations, service areas and
-shared services. Views only read the request, call selectors and render."""
+"""Browsing the knowledge base: tags, organisations, service areas and shared services (the case
+study and resource lists are their index pages: see knowledge.listings). Views only read the
+request, call selectors and render."""
 
 from typing import Any
 
-from django import forms
-from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
-from django_filters import FilterSet
 from taggit.models import Tag
 
 from knowledge import charts, queries
 from knowledge.extensions import shared_service_panels
-from knowledge.filters import (
-    CaseStudyFilter,
-    OrganisationFilter,
-    ResourceFilter,
-    SharedServiceFilter,
-)
+from knowledge.filters import OrganisationFilter, SharedServiceFilter
+from knowledge.listings import HOME, form_error_list
 from knowledge.models import Organisation, ServiceArea, SharedService
 
-RESULTS_PER_PAGE = 20
 NEWEST_ON_DETAIL_PAGES = 10  # the rest are a link away, in the filtered list
-HOME = {"text": "Home", "href": "/"}
-
-
-# The listing pages (Wagtail pages: their models' get_context calls these)
-
-
-def case_study_listing_context(request: HttpRequest) -> dict[str, Any]:
-    return _listing_context(request, CaseStudyFilter(request.GET), "case study", "case studies")
-
-
-def resource_listing_context(request: HttpRequest) -> dict[str, Any]:
-    return _listing_context(request, ResourceFilter(request.GET), "resource", "resources")
-
-
-def _listing_context(
-    request: HttpRequest, filterset: FilterSet, noun: str, plural: str
-) -> dict[str, Any]:
-    context: dict[str, Any] = {
-        "filter": filterset,
-        "form": filterset.form,
-        "filters_applied": any(key != "page" for key in request.GET),
-        "noun": noun,
-        "noun_plural": plural,
-        "breadcrumbs": [HOME],
-    }
-    if not filterset.is_valid():
-        # Better no list than a list that silently ignores part of what was asked for.
-        return {**context, "results": None, "error_list": form_error_list(filterset.form)}
-    results = paginate(request, filterset.qs)
-    return {
-        **context,
-        "results": results,
-        "result_count": results.paginator.count,
-        "pagination": pagination_links(request, results),
-        "error_list": [],
-    }
-
-
-def form_error_list(form: forms.Form) -> list[dict[str, str]]:
-    """The error summary's lines, each linking to the field to fix (the first box of a group)."""
-    lines = []
-    for name, messages in form.errors.items():
-        if name in form.fields:
-            bound = form[name]
-            anchor = bound.auto_id
-            if isinstance(bound.field.widget, forms.CheckboxSelectMultiple):
-                anchor += "_0"
-        else:
-            anchor = "filters"
-        lines.extend({"href": f"#{anchor}", "text": message} for message in messages)
-    return lines
-
-
-def paginate(request: HttpRequest, items) -> Page:
-    # get_page turns a page number that is not a number, or is past the end, into a real page.
-    return Paginator(items, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-
-
-def _page_href(request: HttpRequest, number: int) -> str:
-    params = request.GET.copy()
-    params["page"] = str(number)
-    return f"?{params.urlencode()}"
-
-
-def pagination_links(request: HttpRequest, results: Page) -> dict[str, Any] | None:
-    """GOV.UK pagination: first, last, the current page and its neighbours, gaps as ellipses."""
-    paginator = results.paginator
-    if paginator.num_pages <= 1:
-        return None
-    current = results.number
-    shown = sorted(
-        {1, paginator.num_pages, current - 1, current, current + 1} & set(paginator.page_range)
-    )
-    items: list[dict[str, Any]] = []
-    for number in shown:
-        if items and number - items[-1]["number"] > 1:
-            items.append({"ellipsis": True, "number": number - 1})
-        items.append(
-            {"number": number, "href": _page_href(request, number), "current": number == current}
-        )
-    return {
-        "previous": _page_href(request, current - 1) if results.has_previous() else None,
-        "next": _page_href(request, current + 1) if results.has_next() else None,
-        "items": items,
-    }
 
 
 def newest_few(name: str, pages) -> dict[str, Any]:
