@@ -7,7 +7,7 @@ page. Where each contribution stands is read by `knowledge.contribution_status`.
 """
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.contrib.auth.models import Group
@@ -73,12 +73,26 @@ def _parent_locked(parent: Page) -> Page:
     return type(parent).objects.select_for_update().get(pk=parent.pk)
 
 
-def _draft_add(parent: Page, page: Page, *, user) -> Page:
-    page.owner = user
-    page.live = False
-    parent.add_child(instance=page)
-    log(instance=page, action="wagtail.create", user=user)
-    page.save_revision(user=user, log_action=True)
+def _draft_insert(
+    parent: Page,
+    page: Page,
+    *,
+    user,
+    fallback_slug: str,
+    relations: Mapping[str, Iterable[Any] | None],
+) -> Page:
+    """Adds the page under its list as the contributor's draft, with a revision, in one
+    transaction. `relations` are its many-to-many fields: setting tags creates tag rows."""
+    with transaction.atomic():
+        parent = _parent_locked(parent)
+        page.slug = _slug_free(parent, page.title, fallback=fallback_slug)
+        for name, values in relations.items():
+            getattr(page, name).set(list(values or []))
+        page.owner = user
+        page.live = False
+        parent.add_child(instance=page)
+        log(instance=page, action="wagtail.create", user=user)
+        page.save_revision(user=user, log_action=True)
     return page
 
 
@@ -97,27 +111,31 @@ def case_study_submit(*, user, data: Mapping[str, Any]) -> CaseStudyPage:
     parent = _list_page(CaseStudyIndexPage, plural="case studies")
     # Before the transaction, which locks the parent page: a cache call must not hold it.
     user_limit_check("contribution", user)
-    with transaction.atomic():
-        parent = _parent_locked(parent)
-        page = CaseStudyPage(
-            title=data["title"],
-            slug=_slug_free(parent, data["title"], fallback="case-study"),
-            summary=data["summary"],
-            stage=data["stage"],
-            started_on=data.get("started_on"),
-            ended_on=data.get("ended_on"),
-            investment_pounds=data.get("investment_pounds"),
-            annual_savings_pounds=data.get("annual_savings_pounds"),
-            savings_percent=data.get("savings_percent"),
-            staff_change_fte=data.get("staff_change_fte"),
-            outcomes=rich_text_from_plain(data.get("outcomes", "")),
-            what_went_wrong=rich_text_from_plain(data["what_went_wrong"]),
-            lessons_learned=rich_text_from_plain(data.get("lessons_learned", "")),
-        )
-        page.organisations.set(list(data.get("organisations") or []))
-        page.service_areas.set(list(data.get("service_areas") or []))
-        page.tags.set(list(data.get("tags") or []))
-        _draft_add(parent, page, user=user)
+    page = CaseStudyPage(
+        title=data["title"],
+        summary=data["summary"],
+        stage=data["stage"],
+        started_on=data.get("started_on"),
+        ended_on=data.get("ended_on"),
+        investment_pounds=data.get("investment_pounds"),
+        annual_savings_pounds=data.get("annual_savings_pounds"),
+        savings_percent=data.get("savings_percent"),
+        staff_change_fte=data.get("staff_change_fte"),
+        outcomes=rich_text_from_plain(data.get("outcomes", "")),
+        what_went_wrong=rich_text_from_plain(data["what_went_wrong"]),
+        lessons_learned=rich_text_from_plain(data.get("lessons_learned", "")),
+    )
+    _draft_insert(
+        parent,
+        page,
+        user=user,
+        fallback_slug="case-study",
+        relations={
+            "organisations": data.get("organisations"),
+            "service_areas": data.get("service_areas"),
+            "tags": data.get("tags"),
+        },
+    )
     _review_request(page, user=user)
     logger.info("Case study %s sent for review by user %s", page.pk, user.pk)
     return page
@@ -166,22 +184,23 @@ def resource_submit(
     document = (
         _document_add(document_file, title=data["title"], user=user) if document_file else None
     )
+    page = ResourcePage(
+        title=data["title"],
+        summary=data["summary"],
+        kind=data["kind"],
+        external_url=data.get("external_url") or "",
+        document=document,
+        organisation=data.get("organisation"),
+        licence=data["licence"],
+    )
     try:
-        with transaction.atomic():
-            parent = _parent_locked(parent)
-            page = ResourcePage(
-                title=data["title"],
-                slug=_slug_free(parent, data["title"], fallback="resource"),
-                summary=data["summary"],
-                kind=data["kind"],
-                external_url=data.get("external_url") or "",
-                document=document,
-                organisation=data.get("organisation"),
-                licence=data["licence"],
-            )
-            page.service_areas.set(list(data.get("service_areas") or []))
-            page.tags.set(list(data.get("tags") or []))
-            _draft_add(parent, page, user=user)
+        _draft_insert(
+            parent,
+            page,
+            user=user,
+            fallback_slug="resource",
+            relations={"service_areas": data.get("service_areas"), "tags": data.get("tags")},
+        )
     except BaseException:
         if document is not None:
             _document_discard(document)
