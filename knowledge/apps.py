@@ -7,7 +7,7 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the signal handlers that release a contribution's document when it goes live.
-        import knowledge.contribution  # noqa: F401
+        import knowledge.signals  # noqa: F401
 
         self._admin_tag_fields_plain()
 

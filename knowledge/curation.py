@@ -1,5 +1,7 @@
-"""What the home page of each site in the network shows: editors' picks and the site's own work."""
+"""What editors put in front of readers: the home page's picks and the site's own work, and the
+themed collections. Only pages anyone may read are shown: live, and behind no view restriction."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
@@ -35,11 +37,31 @@ def site_organisation(site: Site | None) -> Organisation | None:
     return branding.organisation if branding else None
 
 
+@dataclass(frozen=True)
+class CollectionEntry:
+    page: Page
+    note: str = ""
+
+
+def _readable_by_anyone(page_ids: Sequence[int]) -> dict[int, Page]:
+    # One query per page type rather than one per pick: `.specific()` fetches each type in bulk.
+    pages = Page.objects.live().public().filter(pk__in=page_ids).specific()
+    return {page.pk: page for page in pages}
+
+
 def featured_pages(home: HomePage) -> list[Page]:
-    """Editors' picks in their chosen order; anything unpublished since is left out."""
-    items = home.featured_items.select_related("item").order_by("sort_order")
-    pages = [item.item for item in items if item.item.live]
-    return [page.specific for page in pages]
+    """Editors' picks in their chosen order; anything unpublished or restricted is left out."""
+    ids = list(home.featured_items.order_by("sort_order").values_list("item_id", flat=True))
+    pages = _readable_by_anyone(ids)
+    return [pages[page_id] for page_id in ids if page_id in pages]
+
+
+def collection_entries(theme: ThemePage) -> list[CollectionEntry]:
+    """A collection's items in the editor's order, each with its note; as on the home page,
+    anything unpublished or restricted is left out."""
+    items = list(theme.items.order_by("sort_order").values_list("item_id", "note"))
+    pages = _readable_by_anyone([page_id for page_id, _ in items])
+    return [CollectionEntry(pages[page_id], note) for page_id, note in items if page_id in pages]
 
 
 def case_studies_of(organisation: Organisation, *, limit: int = LATEST_COUNT):

@@ -13,6 +13,7 @@ from typing import IO
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 
 _TEXT_EXTENSIONS = {"csv", "txt"}
 # The parts without which the program that opens the file cannot: a zip of anything else renamed.
@@ -124,3 +125,20 @@ def _zip_check(file: IO[bytes], *, extension: str) -> None:
     names = {entry.filename for entry in entries}
     if not all(part in names for part in _ZIP_PARTS[extension]):
         raise _not_real(extension)
+
+
+CONTRIBUTED_DOCUMENT_EXTENSIONS = ("pdf", "docx", "odt", "xlsx", "csv")
+
+
+def document_validate(file: UploadedFile) -> None:
+    """Refuses a contributed file of the wrong type, size or content, with a message that says
+    what to do."""
+    kinds = [ext.upper() for ext in CONTRIBUTED_DOCUMENT_EXTENSIONS]
+    allowed = f"{', '.join(kinds[:-1])} or {kinds[-1]}"
+    extension = extension_of(file.name or "")
+    if extension not in CONTRIBUTED_DOCUMENT_EXTENSIONS:
+        raise ValidationError(f"The selected file must be a {allowed}", code="extension")
+    if not file.size:
+        raise ValidationError("The selected file is empty", code="empty")
+    document_size_check(file.size)
+    document_content_check(file, extension=extension)

@@ -15,12 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import DecimalValidator
 
 from commons.forms import PlainTextField, text_field
-from knowledge.contribution import (
-    CONTRIBUTED_DOCUMENT_EXTENSIONS,
-    TAG_MAX_LENGTH,
-    TAGS_MAX,
-    document_validate,
-)
+from knowledge.document_checks import CONTRIBUTED_DOCUMENT_EXTENSIONS, document_validate
 from knowledge.models import (
     CaseStudyPage,
     Licence,
@@ -29,7 +24,7 @@ from knowledge.models import (
     ResourceKind,
     ServiceArea,
 )
-from knowledge.tagging import tag_names_clean
+from knowledge.tagging import TAG_MAX_LENGTH, TAGS_MAX, tag_names_clean
 
 TITLE_MAX_LENGTH = 200
 SUMMARY_MAX_LENGTH = 600

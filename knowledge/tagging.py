@@ -7,6 +7,9 @@ from taggit.models import Tag
 
 from commons.text import one_line
 
+TAG_MAX_LENGTH = 100  # taggit's Tag.name
+TAGS_MAX = 20
+
 
 def tag_slug(name: str) -> str:
     """The slug taggit gives a new tag of this name (its own rule, settings included)."""

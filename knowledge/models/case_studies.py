@@ -46,8 +46,8 @@ class CaseStudyIndexPage(OneLineTitleMixin, Page):
         verbose_name = "case study list"
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the listing code imports this module's models.
-        from knowledge.views.browse import case_study_listing_context
+        # Imported here: the listing's filters import this module's models.
+        from knowledge.listings import case_study_listing_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(case_study_listing_context(request))

@@ -77,6 +77,14 @@ class ThemePage(OneLineTitleMixin, Page):
     class Meta:
         verbose_name = "themed collection"
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: knowledge.curation itself imports the models.
+        from knowledge.curation import collection_entries
+
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = collection_entries(self)
+        return context
+
 
 class ThemeItem(Orderable):
     page = ParentalKey(ThemePage, on_delete=models.CASCADE, related_name="items")

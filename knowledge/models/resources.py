@@ -42,8 +42,8 @@ class ResourceIndexPage(OneLineTitleMixin, Page):
         verbose_name = "resource list"
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the listing code imports this module's models.
-        from knowledge.views.browse import resource_listing_context
+        # Imported here: the listing's filters import this module's models.
+        from knowledge.listings import resource_listing_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(resource_listing_context(request))

@@ -1,63 +1,22 @@
-"""Browsing the knowledge base: the filtered lists, tags, organisations, service areas and
-shared services. Views only read the request, call selectors and render."""
+"""Browsing the knowledge base: tags, organisations, service areas and shared services (the case
+study and resource lists are their index pages: see knowledge.listings). Views only read the
+request, call selectors and render."""
 
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
-from django_filters import FilterSet
 from taggit.models import Tag
 
 from commons.forms import form_error_list
-from commons.pagination import paginate, pagination_links
 from knowledge import charts, queries
 from knowledge.extensions import shared_service_panels
-from knowledge.filters import (
-    CaseStudyFilter,
-    OrganisationFilter,
-    ResourceFilter,
-    SharedServiceFilter,
-)
+from knowledge.filters import OrganisationFilter, SharedServiceFilter
+from knowledge.listings import HOME
 from knowledge.models import Organisation, ServiceArea, SharedService
 
 NEWEST_ON_DETAIL_PAGES = 10  # the rest are a link away, in the filtered list
-HOME = {"text": "Home", "href": "/"}
-
-
-# The listing pages (Wagtail pages: their models' get_context calls these)
-
-
-def case_study_listing_context(request: HttpRequest) -> dict[str, Any]:
-    return _listing_context(request, CaseStudyFilter(request.GET), "case study", "case studies")
-
-
-def resource_listing_context(request: HttpRequest) -> dict[str, Any]:
-    return _listing_context(request, ResourceFilter(request.GET), "resource", "resources")
-
-
-def _listing_context(
-    request: HttpRequest, filterset: FilterSet, noun: str, plural: str
-) -> dict[str, Any]:
-    context: dict[str, Any] = {
-        "filter": filterset,
-        "form": filterset.form,
-        "filters_applied": any(key != "page" for key in request.GET),
-        "noun": noun,
-        "noun_plural": plural,
-        "breadcrumbs": [HOME],
-    }
-    if not filterset.is_valid():
-        # Better no list than a list that silently ignores part of what was asked for.
-        return {**context, "results": None, "error_list": form_error_list(filterset.form)}
-    results = paginate(request, filterset.qs)
-    return {
-        **context,
-        "results": results,
-        "result_count": results.paginator.count,
-        "pagination": pagination_links(request, results),
-        "error_list": [],
-    }
 
 
 def newest_few(name: str, pages) -> dict[str, Any]:

@@ -8,13 +8,9 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commons.forms import errors_add
-from knowledge.contribution import (
-    case_study_submit,
-    contribution_of,
-    contributions_of,
-    resource_submit,
-)
+from knowledge.contribution_status import contribution_of, contributions_of
 from knowledge.forms import CaseStudyForm, ResourceForm
+from knowledge.services.contributions import case_study_submit, resource_submit
 
 
 @require_GET

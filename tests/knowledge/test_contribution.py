@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from wagtail.models import WorkflowState
+from wagtail.models import Page, Site, WorkflowState
 
-from knowledge.models import CaseStudyPage
+from knowledge.models import CaseStudyIndexPage, CaseStudyPage, HomePage
 from tests.factories import OrganisationFactory, ServiceAreaFactory, UserFactory
 
 CASE_STUDY_URL = "/contribute/case-study/"
@@ -344,3 +344,42 @@ def test_moderators_are_emailed_when_a_case_study_is_sent_for_review(
 
     assert [message.to for message in mailoutbox] == [[moderator.email]]
     assert "Two councils share a waste service" in mailoutbox[0].subject
+
+
+def page_tree() -> list[tuple[int, str, str]]:
+    return list(Page.objects.order_by("path").values_list("pk", "path", "title"))
+
+
+def test_a_submission_leaves_a_customised_page_tree_as_it_is(client, contributor):
+    # This site kept Wagtail's first page as its root and put the library under it: setting up
+    # the default tree (which replaces that page) is not a contributor's business.
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    home = welcome.add_child(instance=HomePage(title="Commons", slug="commons"))
+    case_studies = home.add_child(
+        instance=CaseStudyIndexPage(title="Case studies", slug="case-studies")
+    )
+    tree_before = page_tree()
+    client.force_login(contributor)
+
+    page = submit(client)
+
+    assert page.get_parent().pk == case_studies.pk
+    assert [row for row in page_tree() if row[0] != page.pk] == tree_before
+    site.refresh_from_db()
+    assert site.root_page_id == welcome.pk
+
+
+def test_with_no_case_study_list_a_submission_is_refused_plainly_and_keeps_the_words(
+    client, contributor, home_page
+):
+    tree_before = page_tree()
+    client.force_login(contributor)
+
+    response = client.post(CASE_STUDY_URL, case_study_data())
+
+    assert response.status_code == 200
+    text = html.unescape(response.content.decode())
+    assert "Case studies cannot be sent in at the moment. Try again later." in text
+    assert 'value="Two councils share a waste service"' in text
+    assert page_tree() == tree_before

@@ -4,8 +4,8 @@ so in plain English, keeps what was typed, and no moderator is emailed."""
 from django.core import mail
 
 from commons.ratelimits import LIMITS
-from knowledge.contribution import case_study_submit
 from knowledge.models import CaseStudyPage
+from knowledge.services.contributions import case_study_submit
 
 CASE_STUDY_URL = "/contribute/case-study/"
 

@@ -1,12 +1,14 @@
 """Contributing a resource: a web address or an uploaded document, kept private until approved."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from wagtail.documents import get_document_model
 from wagtail.models import WorkflowState
 
-from knowledge.contribution import REVIEW_COLLECTION_NAME
-from knowledge.models import ResourcePage
+from knowledge.models import Licence, ResourcePage
+from knowledge.services.contributions import REVIEW_COLLECTION_NAME, resource_submit
 from tests.factories import OrganisationFactory, ServiceAreaFactory
 
 RESOURCE_URL = "/contribute/resource/"
@@ -180,3 +182,21 @@ def test_a_contributed_resource_is_listed_with_its_status(signed_in):
     assert "Shared service business case template" in body
     assert "Resource" in body
     assert "Waiting for review" in body
+
+
+def test_a_resource_that_cannot_be_saved_leaves_no_uploaded_file_behind(
+    contributor, library, tmp_path
+):
+    # A kind the page refuses fails inside the insert, after the file was stored.
+    data = {
+        "title": "A business case template",
+        "summary": "A business case template.",
+        "kind": "podcast",
+        "licence": Licence.OGL,
+    }
+
+    with pytest.raises(ValidationError, match="not a valid choice"):
+        resource_submit(user=contributor, data=data, document_file=pdf())
+
+    assert not get_document_model().objects.exists()
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []

@@ -1,4 +1,7 @@
-"""Changes to the knowledge base's structure, as named functions commands, views and tests share."""
+"""The page tree every site shares: the home page, the lists under it and each council's site.
+
+Site setup, for commands, the demo and the import: it may replace Wagtail's welcome page and
+re-root the default site, so nothing a visitor does calls it."""
 
 from dataclasses import dataclass
 
