@@ -17,7 +17,7 @@ from django.utils import timezone
 from community.models import Community, ContentStatus
 from knowledge.services import library_ensure
 from search.backends import SearchBackend, database, elastic
-from search.facets import date_bounds
+from search.dates import date_bounds
 from tests.factories import (
     CommunityFactory,
     ListingFactory,
@@ -103,7 +103,7 @@ def _permissions(find) -> dict:
     answers = {role: find("heron", user=user) for role, user in roles.items()}
     return {
         **{role: sorted(answer["titles"]) for role, answer in answers.items()},
-        # A members-only community's description is for its readers alone.
+        # A members-only community shows its name and nothing more, even to its members.
         "wardens_outsider": find("wardens", user=roles["signed_in"])["titles"],
         "wardens_member": find("wardens", user=member)["titles"],
     }
@@ -118,7 +118,7 @@ def test_members_only_content_is_found_by_its_readers_only(backend):
     assert found["member"] == sorted([*public, "Heron budget in confidence"])
     assert found["moderator"] == found["member"]
     assert found["wardens_outsider"] == []
-    assert found["wardens_member"] == ["Heron circle"]
+    assert found["wardens_member"] == []
 
 
 # --- kinds ----------------------------------------------------------------------------------
@@ -240,9 +240,17 @@ def test_date_filters_and_newest_first_agree_on_every_backend(backend):
     ("now", "month_start", "year_start"),
     [
         # A calendar month, as Elasticsearch's `now-1M/d` means it, not thirty days.
-        (datetime.datetime(2027, 3, 31, 15), datetime.date(2027, 2, 28), datetime.date(2026, 3, 31)),
+        (
+            datetime.datetime(2027, 3, 31, 15),
+            datetime.date(2027, 2, 28),
+            datetime.date(2026, 3, 31),
+        ),
         (datetime.datetime(2027, 7, 31, 9), datetime.date(2027, 6, 30), datetime.date(2026, 7, 31)),
-        (datetime.datetime(2028, 2, 29, 23), datetime.date(2028, 1, 29), datetime.date(2027, 2, 28)),
+        (
+            datetime.datetime(2028, 2, 29, 23),
+            datetime.date(2028, 1, 29),
+            datetime.date(2027, 2, 28),
+        ),
     ],
 )
 def test_the_past_month_is_a_calendar_month_from_the_start_of_today(now, month_start, year_start):
@@ -306,4 +314,3 @@ def test_results_say_which_backend_answered_and_whether_it_was_a_fallback(backen
     found = backend.run(_answered_by)
 
     assert found == {"backend": backend.backend, "degraded": backend.degraded}
-
