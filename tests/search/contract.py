@@ -53,8 +53,9 @@ def summary(results: SearchResults) -> dict[str, Any]:
     }
 
 
-def _ask(query: str, *, user=None, sort: str = "relevance", page: int = 1, per_page: int = 20,
-         **filters) -> dict[str, Any]:
+def _ask(
+    query: str, *, user=None, sort: str = "relevance", page: int = 1, per_page: int = 20, **filters
+) -> dict[str, Any]:
     results = services.search(
         query,
         user=user,
@@ -128,7 +129,7 @@ class SqliteBackend:
 def run_here(module: str, name: str) -> None:
     """In the embedded site's process: run the scenario, printing its answer for the parent."""
     scenario = getattr(importlib.import_module(module), name)
-    print(ANSWER + json.dumps(scenario(_ask)))  # noqa: T201
+    print(ANSWER + json.dumps(scenario(_ask)))
 
 
 def embedded_env(database: Path) -> dict[str, str]:
