@@ -133,6 +133,7 @@ def run_here(module: str, name: str) -> None:
 
 
 def embedded_env(database: Path) -> dict[str, str]:
+    """The environment of `make run` on a SQLite file: dev settings, no Elasticsearch."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -142,20 +143,25 @@ def embedded_env(database: Path) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="commons.settings.dev",
         DATABASE_URL=f"sqlite:///{database}",
         # Given, so the dev settings do not write secret files into the checkout.
-        SECRET_KEY="backend-contract-test",
-        DEMO_EDITOR_PASSWORD="backend-contract-test",
+        SECRET_KEY="embedded-default-test",
+        DEMO_EDITOR_PASSWORD="embedded-default-test",
     )
     return env
 
 
-def manage_embedded(database: Path, *arguments: str) -> str:
+def manage(env: dict[str, str], *arguments: str) -> str:
+    """`manage.py` in a child process with this environment; its output, once it succeeded."""
     finished = subprocess.run(
         [sys.executable, "manage.py", *arguments],
         cwd=ROOT,
-        env=embedded_env(database),
+        env=env,
         capture_output=True,
         text=True,
         check=False,
     )
     assert finished.returncode == 0, finished.stderr
     return finished.stdout
+
+
+def manage_embedded(database: Path, *arguments: str) -> str:
+    return manage(embedded_env(database), *arguments)
