@@ -152,7 +152,7 @@ def store(kind: str, built: Built, report: EntryReport) -> None:
 
 # Written out because Django's SearchVector cannot read a joined table in an UPDATE. The weights
 # are those the sources' fields carry in Elasticsearch: title A, summary and tags B, body and
-# organisation/service-area names C (`search.backends.database_fields.WEIGHTS`).
+# organisation/service-area names C (`search.backends.database_portable.WEIGHTS`).
 VECTOR_SQL = """
 UPDATE search_searchentry AS entry SET vector =
     setweight(to_tsvector(%(config)s::regconfig, COALESCE(text.title, '')), 'A')

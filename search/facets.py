@@ -10,6 +10,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from search.dates import date_math, months_back, oldest_months, time_zone
 from search.types import DATE_RANGES, SearchFilters
 
 TAG_FACET_SIZE = 15
@@ -73,12 +74,10 @@ def scope_filters(filters: SearchFilters) -> list[dict]:
 
 
 def date_range_filter(key: str) -> dict:
-    _label, since = DATE_RANGES[key]
-    if since is None:
-        # "Older" means older than the oldest dated range.
-        bounds = [bound for _label, bound in DATE_RANGES.values() if bound]
-        return {"range": {"published_at": {"lt": bounds[-1]}}}
-    return {"range": {"published_at": {"gte": since}}}
+    months = months_back(key)
+    # "Older" is before the longest dated range reaches.
+    bound = {"gte": date_math(months)} if months else {"lt": date_math(oldest_months())}
+    return {"range": {"published_at": {**bound, "time_zone": time_zone()}}}
 
 
 def facet_filter(name: str, values: tuple[str, ...]) -> dict | None:
@@ -128,15 +127,14 @@ def aggregations(filters: SearchFilters) -> dict:
             "aggs": values,
         }
     ranges = [
-        {"key": key, "from": since} if since else {"key": key, "to": _oldest_bound()}
-        for key, (_label, since) in DATE_RANGES.items()
+        {"key": key, "from": date_math(months)}
+        if months
+        else {"key": key, "to": date_math(oldest_months())}
+        for key, (_label, months) in DATE_RANGES.items()
     ]
+    date_range = {"field": DATE_FACET.field, "time_zone": time_zone(), "ranges": ranges}
     aggs[DATE_FACET.name] = {
         "filter": all_of(selected_facet_filters(filters, except_facet=DATE_FACET.name)),
-        "aggs": {"values": {"date_range": {"field": DATE_FACET.field, "ranges": ranges}}},
+        "aggs": {"values": {"date_range": date_range}},
     }
     return aggs
-
-
-def _oldest_bound() -> str:
-    return [bound for _label, bound in DATE_RANGES.values() if bound][-1]

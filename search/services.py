@@ -2,14 +2,12 @@
 answered: Elasticsearch when it is configured and up, the database otherwise (and says so)."""
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TypeVar
-
-from django.db.models import Model
 
 from community.permissions import AnyUser
 from search import breaker, elasticsearch
-from search.backends import SearchSkipped, SearchUnavailable
+from search.backends import SearchBackend, SearchSkipped, SearchUnavailable
 from search.breaker import BreakerOpen
 from search.types import SORT_RELEVANCE, SearchFilters, SearchResults, Suggestion
 
@@ -18,22 +16,6 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 PER_PAGE = 20
-
-
-def index_objects(objects: Iterable[Model]) -> int:
-    """Record that these objects' documents must be brought up to date (in the caller's
-    transaction). Returns how many tasks were written; none when Elasticsearch is not configured."""
-    from search.outbox import enqueue
-
-    return enqueue(objects)
-
-
-def remove_objects(objects: Iterable[Model]) -> int:
-    """Record that these (deleted or hidden) objects' documents must go. The worker decides from
-    the object's state when it drains, so this is the same task as `index_objects`."""
-    from search.outbox import enqueue
-
-    return enqueue(objects)
 
 
 def search(
@@ -45,13 +27,11 @@ def search(
     page: int = 1,
     per_page: int = PER_PAGE,
 ) -> SearchResults:
-    from search.backends import database
-
+    database = _database()
     filters = filters or SearchFilters()
     arguments = {"user": user, "filters": filters, "sort": sort, "page": page, "per_page": per_page}
     if elasticsearch.is_configured():
-        from search.backends import elastic
-
+        elastic = _elastic()
         try:
             return _through_breaker(lambda: elastic.search(query, **arguments))
         except SearchUnavailable as error:
@@ -63,16 +43,27 @@ def search(
 
 
 def autocomplete(prefix: str, *, user: AnyUser, limit: int = 8) -> list[Suggestion]:
-    from search.backends import database
-
+    database = _database()
     if elasticsearch.is_configured():
-        from search.backends import elastic
-
+        elastic = _elastic()
         try:
             return _through_breaker(lambda: elastic.autocomplete(prefix, user=user, limit=limit))
         except SearchUnavailable as error:
             _log_fallback("Autocomplete", error)
     return database.autocomplete(prefix, user=user, limit=limit)
+
+
+def _elastic() -> SearchBackend:
+    # Imported when first searched, not with this module: they import the content models.
+    from search.backends import elastic
+
+    return elastic
+
+
+def _database() -> SearchBackend:
+    from search.backends import database
+
+    return database
 
 
 def _log_fallback(what: str, error: SearchUnavailable) -> None:

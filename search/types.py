@@ -12,12 +12,16 @@ SORTS = (SORT_RELEVANCE, SORT_NEWEST)
 SCOPE_NETWORK = "network"
 SCOPE_SITE = "site"
 
-# Date facet buckets, newest first: value -> (label, "now-<n>" lower bound or None for older).
-DATE_RANGES: dict[str, tuple[str, str | None]] = {
-    "past-month": ("In the past month", "now-1M/d"),
-    "past-year": ("In the past year", "now-1y/d"),
+# Date facet buckets, newest first: value -> (label, calendar months back, or None for older
+# than the longest range). What the months mean, for both backends: `search.dates`.
+DATE_RANGES: dict[str, tuple[str, int | None]] = {
+    "past-month": ("In the past month", 1),
+    "past-year": ("In the past year", 12),
     "older": ("More than a year ago", None),
 }
+
+# How long a hit's snippet is, in words, whichever backend cuts it.
+SNIPPET_WORDS = 35
 
 BACKEND_ELASTICSEARCH = "elasticsearch"
 BACKEND_DATABASE = "database"

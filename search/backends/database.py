@@ -18,8 +18,6 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.db import DatabaseError, OperationalError, connection, transaction
 from django.db.models import Q, QuerySet
-from django.utils.html import escape
-from django.utils.text import Truncator
 from taggit.models import Tag
 
 from community.permissions import AnyUser
@@ -31,10 +29,11 @@ from search.backends import (
     database_portable,
     database_postgres,
     database_pruning,
+    opening_words,
     tag_suggestion,
 )
-from search.backends.database_fields import BY_KIND, KINDS, KindFields, restrict, visible_to
 from search.query import KIND_PRIORS
+from search.sources import Source, source_for, sources
 from search.synonyms import Concept, expand
 from search.types import (
     BACKEND_DATABASE,
@@ -148,14 +147,14 @@ def _ranked(
         return counts, rows[:limit]
     matcher = database_portable.Matcher.build(concepts)
     counts, rows = {}, []
-    for kind in KINDS:
+    for kind in sources():
         found, best = database_portable.rank(
-            entries.filter(kind=kind.kind), matcher, sort=sort, limit=limit
+            entries.filter(kind=kind), matcher, sort=sort, limit=limit
         )
         if found:
-            counts[kind.kind] = found
-        if not filters.kinds or kind.kind in filters.kinds:
-            prior = KIND_PRIORS.get(kind.kind, 1.0)
+            counts[kind] = found
+        if not filters.kinds or kind in filters.kinds:
+            prior = KIND_PRIORS.get(kind, 1.0)
             rows.extend({**row, "score": row["score"] * prior, "matcher": matcher} for row in best)
     rows.sort(key=_sort_key(sort))
     return counts, rows[:limit]
@@ -168,7 +167,7 @@ def _rankable(
     `limit` by relevance (None: rank every match together)."""
     if sort == SORT_NEWEST:
         return None  # the newest may match a single concept
-    kinds = filters.kinds or tuple(kind.kind for kind in KINDS)
+    kinds = filters.kinds or tuple(sources())
     priors = {kind: KIND_PRIORS.get(kind, 1.0) for kind in kinds}
     return database_pruning.rankable(wanted, concepts, limit=limit, priors=priors)
 
@@ -204,10 +203,10 @@ def _hits(rows: list[dict], concepts: list[Concept], *, scored: bool) -> list[Hi
 def _hit(row: dict, *, scored: bool) -> Hit:
     snippet = row["snippet"]
     if not snippet.strip():
-        snippet = escape(Truncator(row["summary"]).words(35))
+        snippet = opening_words(row["summary"])
     return Hit(
         kind=row["kind"],
-        kind_label=BY_KIND[row["kind"]].source.singular,
+        kind_label=source_for(row["kind"]).singular,
         title=row["title"],
         url=row["url"],
         snippet=snippet,
@@ -220,24 +219,22 @@ def _hit(row: dict, *, scored: bool) -> Hit:
 def _kind_facet(counts: dict[str, int], filters: SearchFilters) -> Facet:
     values = tuple(
         FacetValue(
-            value=kind.kind,
-            label=kind.source.label,
-            count=counts.get(kind.kind, 0),
-            selected=kind.kind in filters.kinds,
+            value=kind,
+            label=source.label,
+            count=counts.get(kind, 0),
+            selected=kind in filters.kinds,
         )
-        for kind in KINDS
-        if counts.get(kind.kind) or kind.kind in filters.kinds
+        for kind, source in sources().items()
+        if counts.get(kind) or kind in filters.kinds
     )
     name, label = KIND_FACET
     return Facet(name=name, label=label, values=values)
 
 
-def searchable(kind: KindFields, filters: SearchFilters, audiences: list[str]) -> QuerySet | None:
-    """What of this kind this person may find, in the content's own tables (for autocomplete),
-    narrowed to the filters (the kind filter aside)."""
-    model = kind.model
-    queryset = model.objects.filter(pk__in=kind.source.indexable().values("pk"))
-    return restrict(kind, visible_to(kind, queryset, audiences), filters)
+def searchable(source: Source, audiences: list[str]) -> QuerySet:
+    """What of this kind this person may find, in the content's own tables (for autocomplete)."""
+    queryset = source.model.objects.filter(pk__in=source.indexable().values("pk"))
+    return source.readable_by(queryset, audiences)
 
 
 # --- autocomplete ---------------------------------------------------------------------------
@@ -251,14 +248,15 @@ def autocomplete(prefix: str, *, user: AnyUser, limit: int = 8) -> list[Suggesti
     audiences = audiences_for(user)
     suggestions = _tag_suggestions(prefix, audiences)[:AUTOCOMPLETE_MAX_TAGS]
     titles: list[tuple[int, int, str, int]] = []
-    for kind in KINDS:
-        starts = Q(**{f"{kind.title}__istartswith": prefix}) | Q(
-            **{f"{kind.title}__icontains": f" {prefix}"}
+    for kind, source in sources().items():
+        column = source.title_field
+        starts = Q(**{f"{column}__istartswith": prefix}) | Q(
+            **{f"{column}__icontains": f" {prefix}"}
         )
-        queryset = searchable(kind, SearchFilters(), audiences).filter(starts)
-        for pk, title in queryset.values_list("pk", kind.title)[:limit]:
+        queryset = searchable(source, audiences).filter(starts)
+        for pk, title in queryset.values_list("pk", column)[:limit]:
             at_start = 0 if title.lower().startswith(prefix.lower()) else 1
-            titles.append((at_start, len(title), kind.kind, pk))
+            titles.append((at_start, len(title), kind, pk))
     titles.sort()
     chosen = titles[: max(0, limit - len(suggestions))]
     by_kind: dict[str, list[int]] = {}
@@ -266,7 +264,7 @@ def autocomplete(prefix: str, *, user: AnyUser, limit: int = 8) -> list[Suggesti
         by_kind.setdefault(kind_name, []).append(pk)
     found = {}
     for kind_name, ids in by_kind.items():
-        source = BY_KIND[kind_name].source
+        source = source_for(kind_name)
         for obj in source.indexable().filter(pk__in=ids):
             found[(kind_name, obj.pk)] = Suggestion(
                 text=source.prepare_title(obj), kind=kind_name, url=source.prepare_url(obj)
@@ -278,9 +276,9 @@ def autocomplete(prefix: str, *, user: AnyUser, limit: int = 8) -> list[Suggesti
 def _tag_suggestions(prefix: str, audiences: list[str]) -> list[Suggestion]:
     """Tags on something this person can find, a word of which starts with what was typed."""
     used = Q()
-    for kind in KINDS:
-        if "tags" in kind.lookups:
-            used |= Q(pk__in=searchable(kind, SearchFilters(), audiences).values("tags"))
+    for source in sources().values():
+        if source.tagged:
+            used |= Q(pk__in=searchable(source, audiences).values("tags"))
     tags = (
         Tag.objects.filter(used)
         .filter(Q(name__istartswith=prefix) | Q(name__icontains=f" {prefix}"))

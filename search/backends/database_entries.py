@@ -4,7 +4,7 @@ Elasticsearch's `bool.filter` applies to the same documents (see `search.query`)
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from search.backends.database_fields import date_bounds
+from search.dates import date_bounds
 from search.models import SearchEntry
 from search.types import SearchFilters
 

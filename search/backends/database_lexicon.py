@@ -12,9 +12,8 @@ import difflib
 from collections import Counter
 from dataclasses import replace
 
-from search.backends.database_fields import KINDS, visible_to
 from search.process_cache import ProcessCache
-from search.sources import PUBLIC
+from search.sources import sources
 from search.synonyms import Concept, words
 
 CACHE_SECONDS = 600.0
@@ -36,16 +35,10 @@ def clear_cache() -> None:
 
 def _read() -> Counter:
     counted: Counter = Counter()
-    for kind in KINDS:
-        public = visible_to(kind, kind.source.indexable(), [PUBLIC])
-        for field in kind.text:
-            if field.weight not in ("A", "B") or field.html:
-                continue
-            # A members-only community's description is not read, as it is not searched.
-            rows = public.filter(field.only_if) if field.only_if is not None else public
-            for text in rows.values_list(field.path, flat=True).iterator(chunk_size=2000):
-                if text:
-                    counted.update(set(words(text)))
+    for source in sources().values():
+        for text in source.public_texts():
+            if text:
+                counted.update(set(words(text)))
     return counted
 
 

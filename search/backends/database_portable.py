@@ -13,16 +13,17 @@ from dataclasses import dataclass
 from django.db.models import F, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 
-from search.backends.database_fields import WEIGHTS
+from search.backends import opening_words
 from search.synonyms import STOP_WORDS, Concept, words
-from search.types import SORT_NEWEST
+from search.types import SNIPPET_WORDS, SORT_NEWEST
 
 # The embedded default holds a demonstration's worth of content; past this many candidates per
 # kind the weakest are not scored (production runs PostgreSQL or Elasticsearch).
 CANDIDATE_LIMIT = 2000
-SNIPPET_WORDS = 35
+# The entries' fields by weight: title A, tags and summary B, body and names C (as
+# `search.entries.VECTOR_SQL` weighs them), scored as PostgreSQL's ts_rank does by default.
+WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
 _SUFFIXES = ("ies", "ing", "es", "ed", "s")
 
 
@@ -78,7 +79,7 @@ class Matcher:
     def snippet(self, text: str) -> SafeString:
         """Escaped words around the first match, each matched word in <mark>."""
         if not self.stems:
-            return escape(Truncator(text).words(SNIPPET_WORDS))
+            return opening_words(text)
         marker = re.compile(
             r"\b(?:" + "|".join(re.escape(s) for s in self.stems) + r")\w*", re.IGNORECASE
         )

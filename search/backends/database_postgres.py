@@ -24,7 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from search.query import KIND_PRIORS
 from search.synonyms import Concept
-from search.types import SORT_NEWEST
+from search.types import SNIPPET_WORDS, SORT_NEWEST
 
 CONFIG = "english"
 # ts_rank's length normalisation: none. Dividing by 1 + log(length) (1) let short pages outrank
@@ -34,7 +34,6 @@ RANK_NORMALIZATION = 0
 # ts_headline marks matches with these; the text is escaped in Python and then they become
 # <mark>, so nothing in the content can inject markup.
 START, STOP = "\u27e6", "\u27e7"
-SNIPPET_WORDS = 35
 
 
 def escape_html(expression) -> Replace:

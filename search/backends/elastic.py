@@ -11,9 +11,7 @@ from functools import partial
 
 import nh3
 from django.db.models import CharField, Value
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 from elasticsearch import ApiError, NotFoundError, TransportError
 
 from community.models import Community
@@ -21,7 +19,7 @@ from community.permissions import AnyUser
 from knowledge.models import Organisation, Region, ServiceArea
 from search import elasticsearch
 from search.audience import audiences_for
-from search.backends import SearchUnavailable, tag_suggestion
+from search.backends import SearchUnavailable, opening_words, tag_suggestion
 from search.documents import alias_name
 from search.facets import DATE_FACET, FACET_FIELDS, selected_values
 from search.query import (
@@ -49,7 +47,6 @@ from search.types import (
 
 logger = logging.getLogger(__name__)
 
-SNIPPET_WORDS = 35
 AUTOCOMPLETE_MAX_TAGS = 3
 MAX_QUERY_WORDS = 32
 
@@ -208,7 +205,7 @@ def _snippet(highlight: dict, summary: str) -> SafeString:
         fragments = highlight.get(field)
         if fragments:
             return mark_safe(nh3.clean(fragments[0], tags={"mark"}, attributes={}))  # noqa: S308
-    return escape(Truncator(summary).words(SNIPPET_WORDS))
+    return opening_words(summary)
 
 
 def _parse_date(value: str | None) -> datetime | None:

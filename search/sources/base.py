@@ -12,7 +12,7 @@ the database search backend uses them.
 import html
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
 from typing import Any, NamedTuple, TypeVar
 
@@ -43,6 +43,14 @@ _BLOCK_END = re.compile(
 
 def community_audience(community_pk: int) -> str:
     return f"community:{community_pk}"
+
+
+def audience_communities(audiences: Iterable[str]) -> list[int]:
+    """The members-only communities whose readers these audiences include (`community_audience`)."""
+    prefix = community_audience(0).removesuffix("0")
+    return [
+        int(audience.removeprefix(prefix)) for audience in audiences if audience.startswith(prefix)
+    ]
 
 
 def _text_of(part: str) -> str:
@@ -140,16 +148,38 @@ def url_maker(stand_in: Model, *markers: object) -> Callable[..., str | None]:
 class Source:
     """Subclasses set `kind`, `label` (plural, for the kind facet), `model`, and override
     `indexable()` and the `prepare_*` methods whose default does not fit. A kind with
-    relations overrides `related_in_batch()` and `related_of()` to give the same values."""
+    relations overrides `related_in_batch()` and `related_of()` to give the same values.
+
+    The database search reads the search entries built from these documents; what it still
+    reads from the content's own tables (autocomplete, the lexicon of words public content
+    uses) is described here too: `title_field`, `lexicon_fields`, `tagged`, `readable_by()`."""
 
     kind: str
     label: str
     singular: str
     model: type[Model]
+    # The column holding what `prepare_title` gives: autocomplete matches typed words on it.
+    title_field = "title"
+    # Short plain-text columns of what `prepare_title`, `prepare_summary` and `prepare_tags`
+    # give (never bodies, never HTML), which the database lexicon learns public words from.
+    lexicon_fields: tuple[str, ...] = ()
+    # Whether the kind has taggit tags (`tags`), which autocomplete suggests.
+    tagged = False
 
     def indexable(self) -> QuerySet:
         """Everything of this kind that belongs in the index, ready for `prepare_*`."""
         raise NotImplementedError
+
+    def readable_by(self, queryset: QuerySet, audiences: list[str]) -> QuerySet:
+        """`queryset` (of this kind, already `indexable()`) narrowed to what people in these
+        audiences may find: what `prepare_audience` and `prepare_expires_on` mean, as a query."""
+        return queryset
+
+    def public_texts(self) -> Iterator[str]:
+        """The `lexicon_fields` of everything anybody may find, one value at a time."""
+        public = self.readable_by(self.indexable(), [PUBLIC])
+        for path in self.lexicon_fields:
+            yield from public.values_list(path, flat=True).iterator(chunk_size=2000)
 
     def rows(self) -> QuerySet:
         """`indexable()` as `documents()` reads it: without prefetching, since

@@ -4,10 +4,12 @@ Only what a moderator has let through is indexed (status "visible"); a thread in
 community carries that community's audience, so only its readers find it.
 """
 
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Model, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from community.models import Community, ContentStatus, Listing, Post, Story, Thread
 from community.models.discussions import ThreadTag
@@ -18,6 +20,7 @@ from search.sources.base import (
     SLUG_MARKER,
     OrganisationRow,
     Source,
+    audience_communities,
     community_audience,
     linked,
     plain_text,
@@ -31,9 +34,17 @@ class CommunitySource(Source):
     label = "Communities"
     singular = "Community"
     model = Community
+    title_field = "name"
+    lexicon_fields = ("name",)
 
     def indexable(self) -> QuerySet:
         return Community.objects.all()
+
+    def public_texts(self) -> Iterator[str]:
+        yield from super().public_texts()
+        # Only open communities' descriptions: a members-only one is not searched by it.
+        public = Community.objects.filter(visibility=Community.Visibility.PUBLIC)
+        yield from public.values_list("description", flat=True).iterator(chunk_size=2000)
 
     def prepare_title(self, community: Community) -> str:
         return community.name
@@ -59,6 +70,8 @@ class ThreadSource(Source):
     label = "Discussions"
     singular = "Discussion"
     model = Thread
+    lexicon_fields = ("title", "tags__name")
+    tagged = True
 
     def _visible(self) -> QuerySet:
         return Thread.objects.filter(status=ContentStatus.VISIBLE).select_related("community")
@@ -71,6 +84,12 @@ class ThreadSource(Source):
     def rows(self) -> QuerySet:
         # The Markdown source is as long as the HTML and never indexed.
         return self._visible().defer("body_markdown")
+
+    def readable_by(self, queryset: QuerySet, audiences: list[str]) -> QuerySet:
+        return queryset.filter(
+            Q(community__visibility=Community.Visibility.PUBLIC)
+            | Q(community_id__in=audience_communities(audiences))
+        )
 
     def _visible_replies(self) -> QuerySet:
         return Post.objects.filter(status=ContentStatus.VISIBLE).order_by("created_at", "pk")
@@ -148,6 +167,7 @@ class StorySource(Source):
     label = "Stories"
     singular = "Story"
     model = Story
+    lexicon_fields = ("title",)
 
     def _visible(self) -> QuerySet:
         return Story.objects.filter(status=ContentStatus.VISIBLE).select_related(
@@ -232,6 +252,7 @@ class ListingSource(Source):
     label = "Offers and needs"
     singular = "Offer or need"
     model = Listing
+    lexicon_fields = ("title", "description")
 
     def indexable(self) -> QuerySet:
         # Expired listings stay indexed until a worker pass removes them; queries also filter
@@ -239,6 +260,9 @@ class ListingSource(Source):
         return Listing.objects.filter(status=ContentStatus.VISIBLE).select_related(
             "organisation", "service_area"
         )
+
+    def readable_by(self, queryset: QuerySet, audiences: list[str]) -> QuerySet:
+        return queryset.filter(expires_on__gte=timezone.localdate())
 
     def related_in_batch(self, listings: list[Model]) -> dict[int, dict[str, Any]]:
         url = url_maker(Listing(pk=ID_MARKER), ID_MARKER)

@@ -30,6 +30,9 @@ class PageSource(Source):
     """What case studies and resources share: Wagtail pages with a summary, tags and service
     areas (read per batch as `related(page)["tags"]` and `["service_areas"]`)."""
 
+    lexicon_fields = ("title", "summary", "tags__name")
+    tagged = True
+
     def prepare_title(self, page: Page) -> str:
         return page.title
 
@@ -157,6 +160,8 @@ class OrganisationSource(Source):
     label = "Organisations"
     singular = "Organisation"
     model = Organisation
+    title_field = "name"
+    lexicon_fields = ("name", "summary")
 
     def indexable(self) -> QuerySet:
         return Organisation.objects.all()
@@ -182,6 +187,8 @@ class SharedServiceSource(Source):
     label = "Shared services"
     singular = "Shared service"
     model = SharedService
+    title_field = "name"
+    lexicon_fields = ("name", "description")
 
     def indexable(self) -> QuerySet:
         return SharedService.objects.select_related(

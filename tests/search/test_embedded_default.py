@@ -2,14 +2,11 @@
 Elasticsearch, as `make run` gives a newcomer. Questions people type must find things there."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.search.contract import embedded_env, manage
 
 SEED = """
 from community.models import Community
@@ -35,30 +32,10 @@ make_thread(private, title="Revenues and benefits backlog")
 
 class EmbeddedSite:
     def __init__(self, database: Path):
-        self.env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("ELASTICSEARCH_", "DJANGO_", "DATABASE_"))
-        }
-        self.env.update(
-            DJANGO_SETTINGS_MODULE="commons.settings.dev",
-            DATABASE_URL=f"sqlite:///{database}",
-            # Given, so the dev settings do not write secret files into the checkout.
-            SECRET_KEY="embedded-default-test",
-            DEMO_EDITOR_PASSWORD="embedded-default-test",
-        )
+        self.env = embedded_env(database)
 
     def manage(self, *arguments: str) -> str:
-        finished = subprocess.run(
-            [sys.executable, "manage.py", *arguments],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert finished.returncode == 0, finished.stderr
-        return finished.stdout
+        return manage(self.env, *arguments)
 
     def search(self, query: str, *options: str):
         return json.loads(self.manage("search_query", query, *options))

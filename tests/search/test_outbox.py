@@ -8,7 +8,6 @@ from knowledge.models import CaseStudyPage
 from search import entries, outbox
 from search.models import IndexTask, SearchEntry
 from search.outbox import enqueue, task_key
-from search.services import index_objects, remove_objects
 from tests.factories import OrganisationFactory, ServiceAreaFactory, make_case_study
 
 pytestmark = pytest.mark.django_db
@@ -35,15 +34,6 @@ def test_a_plain_page_is_recorded_as_its_specific_kind(library):
 
     assert task_key(page.page_ptr) == ("case_study", str(page.pk))
     assert task_key(library.case_studies) is None
-
-
-def test_index_and_remove_objects_record_the_same_task():
-    organisation = OrganisationFactory()
-    IndexTask.objects.all().delete()
-
-    assert index_objects([organisation]) == 1
-    assert remove_objects([organisation]) == 1
-    assert recorded() == [("organisation", str(organisation.pk))] * 2
 
 
 @override_settings(ELASTICSEARCH_URL="")
