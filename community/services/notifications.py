@@ -16,7 +16,6 @@ carries a signed one-click unsubscribe link (RFC 8058 `List-Unsubscribe` headers
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -24,7 +23,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
@@ -39,7 +38,7 @@ from community.models import (
     User,
     Watch,
 )
-from community.permissions import can_read, has_verified_email
+from community.permissions import can_read, has_verified_email, readers_among
 from community.selectors.notifications import watches_of
 
 logger = logging.getLogger(__name__)
@@ -157,14 +156,12 @@ def _watches_of_readers(thread: Thread, *, include_thread: bool, author_id: int)
         Q(community=community) | Q(thread=thread) if include_thread else Q(community=community)
     )
     chosen: dict[int, Watch] = {}
-    for watch in Watch.objects.filter(matches).exclude(user_id=author_id).select_related("user"):
+    watches = Watch.objects.filter(matches, user__is_active=True).exclude(user_id=author_id)
+    for watch in watches.select_related("user"):
         if watch.user_id not in chosen or watch.thread_id is not None:
             chosen[watch.user_id] = watch
-    return [
-        watch
-        for watch in chosen.values()
-        if watch.user.is_active and can_read(watch.user, community)
-    ]
+    readers = readers_among(chosen, community)
+    return [watch for user_id, watch in chosen.items() if user_id in readers]
 
 
 def _message(content: Thread | Post) -> str:
@@ -183,17 +180,21 @@ def activity_published(content: Thread | Post) -> list[Notification]:
     thread = content if isinstance(content, Thread) else content.thread
     if content.status != ContentStatus.VISIBLE or thread.status != ContentStatus.VISIBLE:
         return []
-    url = content.get_absolute_url()
+    post = content if isinstance(content, Post) else None
     # Notifications about content cannot be older than it: that bound keeps this check on the
     # created_at index instead of reading every notification ever made.
-    if Notification.objects.filter(created_at__gte=content.created_at, url=url).exists():
+    if Notification.objects.filter(
+        created_at__gte=content.created_at, thread=thread, post=post
+    ).exists():
         return []
     watches = _watches_of_readers(
         thread, include_thread=isinstance(content, Post), author_id=content.author_id
     )
     message = _message(content)
+    url = content.get_absolute_url()
     notifications = Notification.objects.bulk_create(
-        Notification(user=watch.user, message=message, url=url) for watch in watches
+        Notification(user=watch.user, message=message, url=url, thread=thread, post=post)
+        for watch in watches
     )
     immediate = [
         (notification.pk, watch.pk)
@@ -256,32 +257,18 @@ def _immediate_emails_send(pairs: Iterable[tuple[int, int]]) -> None:
 # --- the daily digest ------------------------------------------------------------------------
 
 
-def _content_ids(url: str) -> tuple[int | None, int | None]:
-    """(thread id, reply id) a notification points at, read back from the URL it was made with."""
-    parts = urlsplit(url)
-    try:
-        thread_id = resolve(parts.path).kwargs.get("thread_id")
-    except Resolver404:
-        return None, None
-    post_id = parts.fragment.removeprefix("post-") if parts.fragment.startswith("post-") else ""
-    return (int(thread_id) if thread_id else None), (int(post_id) if post_id.isdigit() else None)
-
-
-def _still_owed(notification: Notification, *, user: User, watches: list[Watch]) -> Watch | None:
+def _still_owed(
+    notification: Notification, *, watches: list[Watch], readable: set[int]
+) -> Watch | None:
     """The watch that makes this notification owed by email, if it is still owed at all: the
-    person still watches (with email), can still read it, and it is still shown."""
-    thread_id, post_id = _content_ids(notification.url)
-    if thread_id is None:
-        return None
-    thread = Thread.objects.select_related("community").filter(pk=thread_id).first()
+    person still watches (with email), can still read it (`readable` community ids), and it is
+    still shown. Asks nothing of the database: its thread and reply come loaded with it."""
+    thread, post = notification.thread, notification.post
     if thread is None or thread.status != ContentStatus.VISIBLE:
         return None
-    if (
-        post_id is not None
-        and not Post.objects.filter(pk=post_id, status=ContentStatus.VISIBLE).exists()
-    ):
+    if post is not None and post.status != ContentStatus.VISIBLE:
         return None
-    if not can_read(user, thread.community):
+    if thread.community_id not in readable:
         return None
     by_thread = {watch.thread_id: watch for watch in watches if watch.thread_id}
     by_community = {watch.community_id: watch for watch in watches if watch.community_id}
@@ -293,10 +280,13 @@ def _still_owed(notification: Notification, *, user: User, watches: list[Watch])
 
 def _digest_send(user: User, notifications: list[Notification]) -> bool:
     watches = list(Watch.objects.filter(user=user).select_related("community", "thread"))
+    communities = {n.thread.community for n in notifications if n.thread is not None}
+    # One check per community, not per notification: a busy thread made the digest an N+1.
+    readable = {community.pk for community in communities if can_read(user, community)}
     owed = [
         (notification, watch)
         for notification in notifications
-        if (watch := _still_owed(notification, user=user, watches=watches)) is not None
+        if (watch := _still_owed(notification, watches=watches, readable=readable)) is not None
     ]
     if not owed:
         return False
@@ -334,7 +324,11 @@ def digests_send() -> int:
     ):
         if not has_verified_email(user):
             continue
-        notifications = list(waiting.filter(user=user).order_by("created_at"))
+        notifications = list(
+            waiting.filter(user=user)
+            .select_related("thread__community", "post")
+            .order_by("created_at")
+        )
         try:
             sent += _digest_send(user, notifications)
         except Exception:
