@@ -14,6 +14,7 @@ carries a signed one-click unsubscribe link (RFC 8058 `List-Unsubscribe` headers
 """
 
 import logging
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,7 +39,7 @@ from community.models import (
     User,
     Watch,
 )
-from community.permissions import can_read, has_verified_email, readers_among
+from community.permissions import can_read, has_verified_email, readers_among, verified_among
 from community.selectors.notifications import watches_of
 
 logger = logging.getLogger(__name__)
@@ -278,11 +279,9 @@ def _still_owed(
     return watch
 
 
-def _digest_send(user: User, notifications: list[Notification]) -> bool:
-    watches = list(Watch.objects.filter(user=user).select_related("community", "thread"))
-    communities = {n.thread.community for n in notifications if n.thread is not None}
-    # One check per community, not per notification: a busy thread made the digest an N+1.
-    readable = {community.pk for community in communities if can_read(user, community)}
+def _digest_send(
+    user: User, notifications: list[Notification], *, watches: list[Watch], readable: set[int]
+) -> bool:
     owed = [
         (notification, watch)
         for notification in notifications
@@ -317,20 +316,39 @@ def digests_send() -> int:
     """Email each person their notifications not yet emailed, in one message. Returns how many
     emails went out. Runs outside a transaction; a person whose email fails is tried next time."""
     since = timezone.now() - DIGEST_LOOKBACK
-    waiting = Notification.objects.filter(emailed_at__isnull=True, created_at__gte=since)
-    sent = 0
-    for user in User.objects.filter(is_active=True, pk__in=waiting.values("user_id")).order_by(
-        "pk"
-    ):
-        if not has_verified_email(user):
-            continue
-        notifications = list(
-            waiting.filter(user=user)
-            .select_related("thread__community", "post")
-            .order_by("created_at")
+    waiting = (
+        Notification.objects.filter(
+            emailed_at__isnull=True, created_at__gte=since, user__is_active=True
         )
+        .select_related("user", "thread__community", "post")
+        .order_by("user_id", "created_at")
+    )
+    # Everything the digests need is read here, for everyone at once: asked person by person
+    # (and notification by notification) it was an N+1 that grew with every watcher.
+    by_user: dict[int, list[Notification]] = defaultdict(list)
+    for notification in waiting:
+        by_user[notification.user_id].append(notification)
+    verified = verified_among(by_user)
+    watches: dict[int, list[Watch]] = defaultdict(list)
+    for watch in Watch.objects.filter(user_id__in=verified).select_related("community", "thread"):
+        watches[watch.user_id].append(watch)
+    readers: dict[Community, set[int]] = defaultdict(set)
+    for user_id in verified:
+        for notification in by_user[user_id]:
+            if notification.thread is not None:
+                readers[notification.thread.community].add(user_id)
+    readable: dict[int, set[int]] = defaultdict(set)
+    for community, user_ids in readers.items():
+        for user_id in readers_among(user_ids, community):
+            readable[user_id].add(community.pk)
+    sent = 0
+    for user_id in sorted(verified):
+        notifications = by_user[user_id]
+        user = notifications[0].user
         try:
-            sent += _digest_send(user, notifications)
+            sent += _digest_send(
+                user, notifications, watches=watches[user_id], readable=readable[user_id]
+            )
         except Exception:
             logger.exception("Could not send the digest to user %s", user.pk)
     return sent
