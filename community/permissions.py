@@ -5,8 +5,11 @@ email on an organisation's domain); member of a community; moderator of a commun
 (Wagtail's Editors or Moderators group, or a superuser), who moderates everywhere.
 """
 
+from collections.abc import Iterable
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
 
 from community.models import (
     Community,
@@ -38,6 +41,15 @@ def has_verified_email(user: AnyUser) -> bool:
     if not user.is_authenticated:
         return False
     return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def verified_among(user_ids: Iterable[int]) -> set[int]:
+    """Which of these people `has_verified_email`, in one query."""
+    return set(
+        EmailAddress.objects.filter(user_id__in=set(user_ids), verified=True).values_list(
+            "user_id", flat=True
+        )
+    )
 
 
 def membership_status(user: AnyUser, community: Community) -> str | None:
@@ -72,6 +84,26 @@ def can_read(user: AnyUser, community: Community) -> bool:
     if not community.is_members_only:
         return True
     return is_member(user, community) or can_moderate(user, community)
+
+
+def readers_among(user_ids: Iterable[int], community: Community) -> set[int]:
+    """Which of these people `can_read` the community, asked in at most three queries however
+    many there are (for telling a community's watchers, where asking one by one was an N+1)."""
+    user_ids = set(user_ids)
+    if not community.is_members_only or not user_ids:
+        return user_ids
+    members = Membership.objects.filter(
+        community=community, status=Membership.Status.ACTIVE, user_id__in=user_ids
+    ).values_list("user_id", flat=True)
+    moderators = Community.moderators.through.objects.filter(
+        community_id=community.pk, user_id__in=user_ids
+    ).values_list("user_id", flat=True)
+    editors = (
+        User.objects.filter(pk__in=user_ids)
+        .filter(Q(is_superuser=True) | Q(groups__name__in=EDITOR_GROUPS))
+        .values_list("pk", flat=True)
+    )
+    return {*members, *moderators, *editors}
 
 
 def can_post(user: AnyUser, community: Community) -> bool:

@@ -13,6 +13,15 @@ class Listing(models.Model):
         OFFER = "offer", "Offer"
         NEED = "need", "Need"
 
+    class Status(models.TextChoices):
+        # The values of `ContentStatus` it shares, so the moderation queue's rules apply; and
+        # its own "closed", so an organisation withdrawing its offer is not told apart from a
+        # moderator's removal only by reading the audit trail.
+        VISIBLE = ContentStatus.VISIBLE.value, ContentStatus.VISIBLE.label
+        HIDDEN = ContentStatus.HIDDEN.value, ContentStatus.HIDDEN.label
+        REMOVED = ContentStatus.REMOVED.value, ContentStatus.REMOVED.label
+        CLOSED = "closed", "Closed by its organisation"
+
     kind = models.CharField(max_length=5, choices=Kind.choices)
     organisation = models.ForeignKey(
         "knowledge.Organisation", on_delete=models.CASCADE, related_name="listings"
@@ -31,9 +40,7 @@ class Listing(models.Model):
         "Needs: how many partners you are looking for."
     )
     expires_on = models.DateField()
-    status = models.CharField(
-        max_length=10, choices=ContentStatus.choices, default=ContentStatus.VISIBLE
-    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.VISIBLE)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -54,10 +54,27 @@ class Flag(models.Model):
 class ModerationAction(models.Model):
     """The audit trail: who did what to which content, and why."""
 
+    class Action(models.TextChoices):
+        # The values are what the free-text column always held, so older rows need no mapping.
+        APPROVE = "approve", "Approved"
+        HIDE = "hide", "Hid"
+        RESTORE = "restore", "Restored"
+        REMOVE = "remove", "Removed"
+        LOCK = "lock", "Locked the thread"
+        UNLOCK = "unlock", "Unlocked the thread"
+        PIN = "pin", "Pinned the thread"
+        UNPIN = "unpin", "Unpinned the thread"
+        REMOVE_MEMBER = "remove_member", "Removed the author from the community"
+        DISMISS_FLAGS = "dismiss_flags", "Dismissed the reports"
+        MEMBERSHIP_APPROVE = "membership_approve", "Let a person join"
+        MEMBERSHIP_DECLINE = "membership_decline", "Declined a request to join"
+        STORY_PUBLISHED = "story_published", "Published the story"
+        STORY_REJECTED = "story_rejected", "Rejected the story"
+
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="moderation_actions"
     )
-    action = models.CharField(max_length=40)
+    action = models.CharField(max_length=40, choices=Action.choices)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     content = GenericForeignKey("content_type", "object_id")

@@ -49,6 +49,14 @@ class Notification(models.Model):
     )
     message = models.CharField(max_length=300)
     url = models.CharField(max_length=500)
+    # What it is about, when that is a thread or a reply (a reply's notification names both), so
+    # the digest can check it is still shown without reading ids back out of `url`.
+    thread = models.ForeignKey(
+        "community.Thread", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    post = models.ForeignKey(
+        "community.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(

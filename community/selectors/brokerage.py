@@ -1,9 +1,9 @@
 """Reading the brokerage: open listings, who may see a listing, its interests, suggested matches.
 
-A listing is *open* while it is visible and its closing date has not passed. The model has no
-"closed" state of its own, so an organisation closing its listing marks it Removed
-(`LISTING_CLOSED`); Hidden stays the moderators' word. Closed, expired and hidden listings never
-appear in lists or suggestions; their page is left to their own organisation and the editors.
+A listing is *open* while it is visible and its closing date has not passed. An organisation
+closing its listing marks it `Listing.Status.CLOSED`; Hidden stays the moderators' word. Closed,
+expired and hidden listings never appear in lists or suggestions; their page is left to their
+own organisation and the editors.
 """
 
 import datetime
@@ -17,7 +17,6 @@ from community.models import ContentStatus, Interest, Listing, User
 from community.permissions import AnyUser, can_manage_listing, is_editor
 from knowledge.models import ServiceArea
 
-LISTING_CLOSED = ContentStatus.REMOVED
 # Suggestions score candidates in Python; a service area rarely has more open listings of one
 # kind than this, and the newest are the likeliest to still be wanted.
 MATCH_CANDIDATES_MAX = 500
@@ -65,7 +64,7 @@ def listing_is_open(listing: Listing) -> bool:
 
 def listing_state(listing: Listing) -> str:
     """Where a listing stands, in words for its page."""
-    if listing.status == LISTING_CLOSED:
+    if listing.status == Listing.Status.CLOSED:
         return "Closed"
     if listing.status != ContentStatus.VISIBLE:
         return "Hidden by a moderator"

@@ -175,6 +175,11 @@ class QueueItem:
         return self.content.status == ContentStatus.PENDING
 
 
+# A queue a moderator can read down and act on; a backlog after a spam wave would otherwise
+# render hundreds of cards, each with its own action forms, in one response.
+QUEUE_PER_PAGE = 25
+
+
 @dataclass
 class ModerationQueue:
     flagged: list[QueueItem]

@@ -61,6 +61,23 @@ def email_domain(address: str) -> str:
     return domain.lower() if at else ""
 
 
+def _domains_in_order(addresses: list[EmailAddress]) -> list[str]:
+    ordered = sorted(addresses, key=lambda address: not address.primary)
+    return [domain for domain in (email_domain(a.email) for a in ordered) if domain]
+
+
+def _organisations_by_domain(domains: set[str]) -> dict[str, Organisation]:
+    if not domains:
+        return {}
+    matching = Q()
+    for domain in domains:
+        matching |= Q(domain__iexact=domain)
+    return {
+        row.domain.lower(): row.organisation
+        for row in OrganisationEmailDomain.objects.filter(matching).select_related("organisation")
+    }
+
+
 def organisation_for_addresses(addresses: list[EmailAddress]) -> Organisation | None:
     """The organisation whose email domains include one of these verified addresses' domains.
 
@@ -69,21 +86,40 @@ def organisation_for_addresses(addresses: list[EmailAddress]) -> Organisation | 
     bodies (schools, arm's-length companies, partnerships), so each must be listed on purpose.
     The primary address wins when several addresses match different organisations.
     """
-    ordered = sorted(addresses, key=lambda address: not address.primary)
-    domains = [domain for domain in (email_domain(a.email) for a in ordered) if domain]
-    if not domains:
-        return None
-    matching = Q()
-    for domain in domains:
-        matching |= Q(domain__iexact=domain)
-    by_domain = {
-        row.domain.lower(): row.organisation
-        for row in OrganisationEmailDomain.objects.filter(matching).select_related("organisation")
-    }
-    for domain in domains:
-        if domain in by_domain:
-            return by_domain[domain]
-    return None
+    domains = _domains_in_order(addresses)
+    by_domain = _organisations_by_domain(set(domains))
+    return next((by_domain[domain] for domain in domains if domain in by_domain), None)
+
+
+def _officers_refresh(people: list[User]) -> dict[int, Organisation | None]:
+    """`officer_verification_refresh` for many people in a fixed number of queries (plus one
+    update per organisation gained or lost), so re-checking a whole domain is no N+1."""
+    addresses: dict[int, list[EmailAddress]] = {person.pk: [] for person in people}
+    for address in EmailAddress.objects.filter(user_id__in=addresses, verified=True):
+        addresses[address.user_id].append(address)
+    domains = {person.pk: _domains_in_order(addresses[person.pk]) for person in people}
+    by_domain = _organisations_by_domain({d for listed in domains.values() for d in listed})
+    chosen: dict[int, Organisation | None] = {}
+    changed: dict[int | None, list[int]] = {}
+    for person in people:
+        matches = [by_domain[domain] for domain in domains[person.pk] if domain in by_domain]
+        # Someone with two matching addresses keeps the organisation they already have.
+        current = [org for org in matches if org.pk == person.verified_officer_of_id]
+        organisation = (current or matches or [None])[0]
+        chosen[person.pk] = organisation
+        new_id = organisation.pk if organisation else None
+        if new_id != person.verified_officer_of_id:
+            logger.info(
+                "Officer verification for user %s: organisation %s -> %s",
+                person.pk,
+                person.verified_officer_of_id,
+                new_id,
+            )
+            person.verified_officer_of = organisation
+            changed.setdefault(new_id, []).append(person.pk)
+    for new_id, user_ids in changed.items():
+        User.objects.filter(pk__in=user_ids).update(verified_officer_of_id=new_id)
+    return chosen
 
 
 def officer_verification_refresh(user: User) -> Organisation | None:
@@ -93,29 +129,7 @@ def officer_verification_refresh(user: User) -> Organisation | None:
     officer of that organisation; when no verified address matches any more (removed, changed,
     or the domain delisted), the badge goes. Unverified addresses never count.
     """
-    verified = list(EmailAddress.objects.filter(user=user, verified=True))
-    organisation = organisation_for_addresses(verified)
-    # Someone with two matching addresses keeps the organisation they already have.
-    if user.verified_officer_of_id and organisation is not None:
-        current_domains = {
-            domain.lower()
-            for domain in OrganisationEmailDomain.objects.filter(
-                organisation_id=user.verified_officer_of_id
-            ).values_list("domain", flat=True)
-        }
-        if any(email_domain(address.email) in current_domains for address in verified):
-            organisation = user.verified_officer_of
-    new_id = organisation.pk if organisation else None
-    if new_id != user.verified_officer_of_id:
-        logger.info(
-            "Officer verification for user %s: organisation %s -> %s",
-            user.pk,
-            user.verified_officer_of_id,
-            new_id,
-        )
-        user.verified_officer_of = organisation
-        User.objects.filter(pk=user.pk).update(verified_officer_of=organisation)
-    return organisation
+    return _officers_refresh([user])[user.pk]
 
 
 def officers_refresh_for_domain(*, domain: str, organisation_id: int | None = None) -> int:
@@ -131,6 +145,5 @@ def officers_refresh_for_domain(*, domain: str, organisation_id: int | None = No
     if organisation_id is not None:
         affected |= Q(verified_officer_of_id=organisation_id)
     people = list(User.objects.filter(affected))
-    for person in people:
-        officer_verification_refresh(person)
+    _officers_refresh(people)
     return len(people)

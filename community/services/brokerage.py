@@ -6,8 +6,8 @@ Rules decided here:
   any verified officer of that organisation may then edit or close the listing.
 - A listing asks for at least one partner and closes on a day from today to a year ahead, so
   the brokerage does not fill with offers nobody is still making.
-- Closing is final (the model has no closed state, so a closed listing is marked Removed); an
-  expired listing can be edited to a later closing date and is open again.
+- Closing is final (the listing is marked Closed); an expired listing can be edited to a later
+  closing date and is open again.
 - Editors hide and restore listings; both leave an entry in the moderation audit trail.
 - Interest comes from a verified officer of another organisation, once per organisation per
   listing, while the listing is open. The listing's organisation's verified officers each get a
@@ -38,7 +38,8 @@ from community.permissions import (
     is_editor,
     is_verified_officer,
 )
-from community.selectors.brokerage import LISTING_CLOSED, listing_is_open, listing_officers
+from community.selectors.brokerage import listing_is_open, listing_officers
+from community.services.audit import audit_record
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ def listing_edit(*, user: User, listing: Listing, data: Mapping[str, Any]) -> Li
     """The listing's organisation changes what it says; its author and organisation stay."""
     if not can_manage_listing(user, listing):
         raise PermissionDenied("Only officers of the listing's organisation can change it.")
-    if listing.status == LISTING_CLOSED:
+    if listing.status == Listing.Status.CLOSED:
         raise ValidationError("This listing is closed. Post a new one instead.", code="closed")
     _fields_set(listing, data)
     listing.full_clean()
@@ -120,22 +121,22 @@ def listing_close(*, user: User, listing: Listing) -> Listing:
     """The organisation no longer offers or needs this: it leaves the lists and suggestions."""
     if not can_manage_listing(user, listing):
         raise PermissionDenied("Only officers of the listing's organisation can close it.")
-    if listing.status != LISTING_CLOSED:
-        listing.status = LISTING_CLOSED
+    if listing.status != Listing.Status.CLOSED:
+        listing.status = Listing.Status.CLOSED
         listing.save(update_fields=["status"])
         logger.info("Listing %s closed by user %s", listing.pk, user.pk)
     return listing
 
 
-def _moderate(*, moderator: User, listing: Listing, status: str, action: str, note: str) -> Listing:
+def _moderate(
+    *, moderator: User, listing: Listing, status: str, action: ModerationAction.Action, note: str
+) -> Listing:
     if not is_editor(moderator):
         raise PermissionDenied("Only editors hide or restore listings.")
     with transaction.atomic():
         listing.status = status
         listing.save(update_fields=["status"])
-        ModerationAction.objects.create(
-            actor=moderator, action=action, content=listing, note=(note or "").strip()
-        )
+        audit_record(actor=moderator, content=listing, action=action, note=note)
     logger.info("Listing %s: %s by user %s", listing.pk, action, moderator.pk)
     return listing
 
@@ -145,7 +146,11 @@ def listing_hide(*, moderator: User, listing: Listing, note: str) -> Listing:
     if listing.status != ContentStatus.VISIBLE:
         raise ValidationError("Only a visible listing can be hidden.", code="unchanged")
     return _moderate(
-        moderator=moderator, listing=listing, status=ContentStatus.HIDDEN, action="hide", note=note
+        moderator=moderator,
+        listing=listing,
+        status=ContentStatus.HIDDEN,
+        action=ModerationAction.Action.HIDE,
+        note=note,
     )
 
 
@@ -157,7 +162,7 @@ def listing_restore(*, moderator: User, listing: Listing, note: str = "") -> Lis
         moderator=moderator,
         listing=listing,
         status=ContentStatus.VISIBLE,
-        action="restore",
+        action=ModerationAction.Action.RESTORE,
         note=note,
     )
 

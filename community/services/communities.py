@@ -2,25 +2,14 @@
 
 import logging
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Model
 
 from community.models import Community, Membership, ModerationAction, User
 from community.permissions import can_join, can_moderate, has_verified_email, membership_status
+from community.services.audit import audit_record
 
 logger = logging.getLogger(__name__)
-
-
-def _audit(*, moderator: User, content: Model, action: str, note: str = "") -> None:
-    ModerationAction.objects.create(
-        actor=moderator,
-        action=action,
-        content_type=ContentType.objects.get_for_model(content),
-        object_id=content.pk,
-        note=note,
-    )
 
 
 def membership_join(*, user: User, community: Community) -> Membership:
@@ -76,7 +65,11 @@ def membership_approve(*, moderator: User, membership: Membership) -> Membership
     with transaction.atomic():
         membership.status = Membership.Status.ACTIVE
         membership.save(update_fields=["status", "updated_at"])
-        _audit(moderator=moderator, content=membership, action="membership_approve")
+        audit_record(
+            actor=moderator,
+            content=membership,
+            action=ModerationAction.Action.MEMBERSHIP_APPROVE,
+        )
     return membership
 
 
@@ -84,10 +77,10 @@ def membership_decline(*, moderator: User, membership: Membership) -> None:
     """A moderator says no: the request goes, and the person may ask again later."""
     _pending_checked(moderator, membership)
     with transaction.atomic():
-        _audit(
-            moderator=moderator,
+        audit_record(
+            actor=moderator,
             content=membership.community,
-            action="membership_decline",
+            action=ModerationAction.Action.MEMBERSHIP_DECLINE,
             note=f"Declined the request of user {membership.user_id}",
         )
         membership.delete()

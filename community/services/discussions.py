@@ -9,10 +9,8 @@ from the database let 15 simultaneous replies all pass a limit of 5.
 
 import logging
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
 
 from commons.ratelimits import LIMITS, user_limit_check
@@ -25,6 +23,7 @@ from community.permissions import (
     can_post,
 )
 from community.selectors.discussions import threads_visible_to
+from community.services.audit import audit_record
 from community.services.notifications import activity_published
 
 logger = logging.getLogger(__name__)
@@ -34,15 +33,6 @@ NO_LINKS_YET = (
     "Remove the web address or link. New members can post links once a moderator has "
     "approved their first post."
 )
-
-
-def _audit(*, actor: User, content: Model, action: str) -> None:
-    ModerationAction.objects.create(
-        actor=actor,
-        action=action,
-        content_type=ContentType.objects.get_for_model(content),
-        object_id=content.pk,
-    )
 
 
 def _is_trusted(author: User, community: Community) -> bool:
@@ -152,23 +142,25 @@ def _moderator_checked(moderator: User, thread: Thread) -> None:
         raise PermissionDenied("Only this community's moderators can do that.")
 
 
-def thread_pin(*, moderator: User, thread: Thread, pinned: bool = True) -> Thread:
+def thread_pin(*, moderator: User, thread: Thread, pinned: bool = True, note: str = "") -> Thread:
     """Pin a thread to the top of its community's list, or unpin it."""
     _moderator_checked(moderator, thread)
     with transaction.atomic():
         thread.is_pinned = pinned
         thread.save(update_fields=["is_pinned"])
-        _audit(actor=moderator, content=thread, action="pin" if pinned else "unpin")
+        action = ModerationAction.Action.PIN if pinned else ModerationAction.Action.UNPIN
+        audit_record(actor=moderator, content=thread, action=action, note=note)
     return thread
 
 
-def thread_lock(*, moderator: User, thread: Thread, locked: bool = True) -> Thread:
+def thread_lock(*, moderator: User, thread: Thread, locked: bool = True, note: str = "") -> Thread:
     """Lock a thread so it takes no more replies, or unlock it."""
     _moderator_checked(moderator, thread)
     with transaction.atomic():
         thread.is_locked = locked
         thread.save(update_fields=["is_locked"])
-        _audit(actor=moderator, content=thread, action="lock" if locked else "unlock")
+        action = ModerationAction.Action.LOCK if locked else ModerationAction.Action.UNLOCK
+        audit_record(actor=moderator, content=thread, action=action, note=note)
     return thread
 
 
@@ -183,7 +175,7 @@ def answer_mark(*, user: User, thread: Thread, post: Post | None) -> Thread:
     return thread
 
 
-def content_approve(*, moderator: User, content: Thread | Post) -> Thread | Post:
+def content_approve(*, moderator: User, content: Thread | Post, note: str = "") -> Thread | Post:
     """A moderator lets a pending thread or reply appear; its author is trusted from now on."""
     thread = content if isinstance(content, Thread) else content.thread
     _moderator_checked(moderator, thread)
@@ -195,6 +187,8 @@ def content_approve(*, moderator: User, content: Thread | Post) -> Thread | Post
         # It appears now, so the thread moves up the latest-activity list now.
         Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
         User.objects.filter(pk=content.author_id).update(trusted_poster=True)
-        _audit(actor=moderator, content=content, action="approve")
+        audit_record(
+            actor=moderator, content=content, action=ModerationAction.Action.APPROVE, note=note
+        )
         activity_published(content)
     return content

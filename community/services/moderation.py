@@ -32,9 +32,10 @@ from community.selectors.moderation import (
     flag_by,
 )
 from community.services import brokerage, discussions, stories
-from community.services.notifications import activity_published
+from community.services.audit import audit_record
 
 logger = logging.getLogger(__name__)
+Action = ModerationAction.Action
 
 ALREADY_REPORTED = "You have already reported this"
 
@@ -75,24 +76,16 @@ def _flags_settle(*, moderator: User, content: Model, status: str) -> int:
     ).update(status=status, resolved_by=moderator, resolved_at=timezone.now())
 
 
-def _audit(*, moderator: User, content: Model, action: str, note: str) -> None:
-    ModerationAction.objects.create(
-        actor=moderator,
-        action=action,
-        content_type=ContentType.objects.get_for_model(content),
-        object_id=content.pk,
-        note=note,
-    )
-
-
-def _status_set(moderator: User, content: Model, status: str, *, action: str, note: str) -> None:
+def _status_set(
+    moderator: User, content: Model, status: str, *, action: ModerationAction.Action, note: str
+) -> None:
     content.status = status
     fields = ["status"]
     if isinstance(content, Story):
         content.moderated_at = timezone.now()
         fields.append("moderated_at")
     content.save(update_fields=fields)
-    _audit(moderator=moderator, content=content, action=action, note=note)
+    audit_record(actor=moderator, content=content, action=action, note=note)
 
 
 # Each action changes the content and leaves its audit row. Where the service that owns a kind of
@@ -106,12 +99,12 @@ def _approve(moderator: User, content: Model, note: str) -> None:
     if content.status != ContentStatus.PENDING:
         raise ValidationError("This is not waiting for approval.", code="not_pending")
     if isinstance(content, Thread | Post):
-        discussions.content_approve(moderator=moderator, content=content)
-        activity_published(content)
+        # The discussion service tells the watchers itself, in the same transaction.
+        discussions.content_approve(moderator=moderator, content=content, note=note)
     elif isinstance(content, Story):
-        stories.story_publish(moderator=moderator, story=content)
+        stories.story_publish(moderator=moderator, story=content, note=note)
     else:
-        _status_set(moderator, content, ContentStatus.VISIBLE, action="approve", note=note)
+        _status_set(moderator, content, ContentStatus.VISIBLE, action=Action.APPROVE, note=note)
 
 
 def _hide(moderator: User, content: Model, note: str) -> None:
@@ -120,7 +113,7 @@ def _hide(moderator: User, content: Model, note: str) -> None:
     if isinstance(content, Listing):
         brokerage.listing_hide(moderator=moderator, listing=content, note=note)
     else:
-        _status_set(moderator, content, ContentStatus.HIDDEN, action="hide", note=note)
+        _status_set(moderator, content, ContentStatus.HIDDEN, action=Action.HIDE, note=note)
 
 
 def _restore(moderator: User, content: Model, note: str) -> None:
@@ -129,7 +122,7 @@ def _restore(moderator: User, content: Model, note: str) -> None:
     if isinstance(content, Listing):
         brokerage.listing_restore(moderator=moderator, listing=content, note=note)
     else:
-        _status_set(moderator, content, ContentStatus.VISIBLE, action="restore", note=note)
+        _status_set(moderator, content, ContentStatus.VISIBLE, action=Action.RESTORE, note=note)
 
 
 def _remove(moderator: User, content: Model, note: str) -> None:
@@ -138,7 +131,7 @@ def _remove(moderator: User, content: Model, note: str) -> None:
     if isinstance(content, Story):
         stories.story_reject(moderator=moderator, story=content, note=note)
     else:
-        _status_set(moderator, content, ContentStatus.REMOVED, action="remove", note=note)
+        _status_set(moderator, content, ContentStatus.REMOVED, action=Action.REMOVE, note=note)
 
 
 def _lock(moderator: User, content: Model, note: str) -> None:
@@ -146,7 +139,7 @@ def _lock(moderator: User, content: Model, note: str) -> None:
         raise ValidationError("Only a thread can be locked.", code="not_thread")
     if content.is_locked:
         raise ValidationError("This thread is already locked.", code="unchanged")
-    discussions.thread_lock(moderator=moderator, thread=content)
+    discussions.thread_lock(moderator=moderator, thread=content, note=note)
 
 
 def _remove_member(moderator: User, content: Model, note: str) -> None:
@@ -161,12 +154,12 @@ def _remove_member(moderator: User, content: Model, note: str) -> None:
         user_id=content.author_id,
         defaults={"status": Membership.Status.REMOVED},
     )
-    _audit(moderator=moderator, content=content, action="remove_member", note=note)
+    audit_record(actor=moderator, content=content, action=Action.REMOVE_MEMBER, note=note)
 
 
 def _dismiss(moderator: User, content: Model, note: str) -> None:
     """Nothing wrong: the flags are settled and the content stays as it is."""
-    _audit(moderator=moderator, content=content, action="dismiss_flags", note=note)
+    audit_record(actor=moderator, content=content, action=Action.DISMISS_FLAGS, note=note)
 
 
 ACTIONS: dict[str, tuple[Callable[[User, Model, str], None], str, str]] = {

@@ -14,9 +14,9 @@ carries a signed one-click unsubscribe link (RFC 8058 `List-Unsubscribe` headers
 """
 
 import logging
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -24,7 +24,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
@@ -39,7 +39,7 @@ from community.models import (
     User,
     Watch,
 )
-from community.permissions import can_read, has_verified_email
+from community.permissions import can_read, has_verified_email, readers_among, verified_among
 from community.selectors.notifications import watches_of
 
 logger = logging.getLogger(__name__)
@@ -157,14 +157,12 @@ def _watches_of_readers(thread: Thread, *, include_thread: bool, author_id: int)
         Q(community=community) | Q(thread=thread) if include_thread else Q(community=community)
     )
     chosen: dict[int, Watch] = {}
-    for watch in Watch.objects.filter(matches).exclude(user_id=author_id).select_related("user"):
+    watches = Watch.objects.filter(matches, user__is_active=True).exclude(user_id=author_id)
+    for watch in watches.select_related("user"):
         if watch.user_id not in chosen or watch.thread_id is not None:
             chosen[watch.user_id] = watch
-    return [
-        watch
-        for watch in chosen.values()
-        if watch.user.is_active and can_read(watch.user, community)
-    ]
+    readers = readers_among(chosen, community)
+    return [watch for user_id, watch in chosen.items() if user_id in readers]
 
 
 def _message(content: Thread | Post) -> str:
@@ -183,17 +181,21 @@ def activity_published(content: Thread | Post) -> list[Notification]:
     thread = content if isinstance(content, Thread) else content.thread
     if content.status != ContentStatus.VISIBLE or thread.status != ContentStatus.VISIBLE:
         return []
-    url = content.get_absolute_url()
+    post = content if isinstance(content, Post) else None
     # Notifications about content cannot be older than it: that bound keeps this check on the
     # created_at index instead of reading every notification ever made.
-    if Notification.objects.filter(created_at__gte=content.created_at, url=url).exists():
+    if Notification.objects.filter(
+        created_at__gte=content.created_at, thread=thread, post=post
+    ).exists():
         return []
     watches = _watches_of_readers(
         thread, include_thread=isinstance(content, Post), author_id=content.author_id
     )
     message = _message(content)
+    url = content.get_absolute_url()
     notifications = Notification.objects.bulk_create(
-        Notification(user=watch.user, message=message, url=url) for watch in watches
+        Notification(user=watch.user, message=message, url=url, thread=thread, post=post)
+        for watch in watches
     )
     immediate = [
         (notification.pk, watch.pk)
@@ -256,32 +258,18 @@ def _immediate_emails_send(pairs: Iterable[tuple[int, int]]) -> None:
 # --- the daily digest ------------------------------------------------------------------------
 
 
-def _content_ids(url: str) -> tuple[int | None, int | None]:
-    """(thread id, reply id) a notification points at, read back from the URL it was made with."""
-    parts = urlsplit(url)
-    try:
-        thread_id = resolve(parts.path).kwargs.get("thread_id")
-    except Resolver404:
-        return None, None
-    post_id = parts.fragment.removeprefix("post-") if parts.fragment.startswith("post-") else ""
-    return (int(thread_id) if thread_id else None), (int(post_id) if post_id.isdigit() else None)
-
-
-def _still_owed(notification: Notification, *, user: User, watches: list[Watch]) -> Watch | None:
+def _still_owed(
+    notification: Notification, *, watches: list[Watch], readable: set[int]
+) -> Watch | None:
     """The watch that makes this notification owed by email, if it is still owed at all: the
-    person still watches (with email), can still read it, and it is still shown."""
-    thread_id, post_id = _content_ids(notification.url)
-    if thread_id is None:
-        return None
-    thread = Thread.objects.select_related("community").filter(pk=thread_id).first()
+    person still watches (with email), can still read it (`readable` community ids), and it is
+    still shown. Asks nothing of the database: its thread and reply come loaded with it."""
+    thread, post = notification.thread, notification.post
     if thread is None or thread.status != ContentStatus.VISIBLE:
         return None
-    if (
-        post_id is not None
-        and not Post.objects.filter(pk=post_id, status=ContentStatus.VISIBLE).exists()
-    ):
+    if post is not None and post.status != ContentStatus.VISIBLE:
         return None
-    if not can_read(user, thread.community):
+    if thread.community_id not in readable:
         return None
     by_thread = {watch.thread_id: watch for watch in watches if watch.thread_id}
     by_community = {watch.community_id: watch for watch in watches if watch.community_id}
@@ -291,12 +279,13 @@ def _still_owed(notification: Notification, *, user: User, watches: list[Watch])
     return watch
 
 
-def _digest_send(user: User, notifications: list[Notification]) -> bool:
-    watches = list(Watch.objects.filter(user=user).select_related("community", "thread"))
+def _digest_send(
+    user: User, notifications: list[Notification], *, watches: list[Watch], readable: set[int]
+) -> bool:
     owed = [
         (notification, watch)
         for notification in notifications
-        if (watch := _still_owed(notification, user=user, watches=watches)) is not None
+        if (watch := _still_owed(notification, watches=watches, readable=readable)) is not None
     ]
     if not owed:
         return False
@@ -327,16 +316,39 @@ def digests_send() -> int:
     """Email each person their notifications not yet emailed, in one message. Returns how many
     emails went out. Runs outside a transaction; a person whose email fails is tried next time."""
     since = timezone.now() - DIGEST_LOOKBACK
-    waiting = Notification.objects.filter(emailed_at__isnull=True, created_at__gte=since)
+    waiting = (
+        Notification.objects.filter(
+            emailed_at__isnull=True, created_at__gte=since, user__is_active=True
+        )
+        .select_related("user", "thread__community", "post")
+        .order_by("user_id", "created_at")
+    )
+    # Everything the digests need is read here, for everyone at once: asked person by person
+    # (and notification by notification) it was an N+1 that grew with every watcher.
+    by_user: dict[int, list[Notification]] = defaultdict(list)
+    for notification in waiting:
+        by_user[notification.user_id].append(notification)
+    verified = verified_among(by_user)
+    watches: dict[int, list[Watch]] = defaultdict(list)
+    for watch in Watch.objects.filter(user_id__in=verified).select_related("community", "thread"):
+        watches[watch.user_id].append(watch)
+    readers: dict[Community, set[int]] = defaultdict(set)
+    for user_id in verified:
+        for notification in by_user[user_id]:
+            if notification.thread is not None:
+                readers[notification.thread.community].add(user_id)
+    readable: dict[int, set[int]] = defaultdict(set)
+    for community, user_ids in readers.items():
+        for user_id in readers_among(user_ids, community):
+            readable[user_id].add(community.pk)
     sent = 0
-    for user in User.objects.filter(is_active=True, pk__in=waiting.values("user_id")).order_by(
-        "pk"
-    ):
-        if not has_verified_email(user):
-            continue
-        notifications = list(waiting.filter(user=user).order_by("created_at"))
+    for user_id in sorted(verified):
+        notifications = by_user[user_id]
+        user = notifications[0].user
         try:
-            sent += _digest_send(user, notifications)
+            sent += _digest_send(
+                user, notifications, watches=watches[user_id], readable=readable[user_id]
+            )
         except Exception:
             logger.exception("Could not send the digest to user %s", user.pk)
     return sent

@@ -28,6 +28,7 @@ from community.models import (
     User,
 )
 from community.permissions import can_respond_to_story, has_verified_email, is_editor
+from community.services.audit import audit_record
 from knowledge.models import SharedService
 
 logger = logging.getLogger(__name__)
@@ -79,14 +80,16 @@ def story_submit(*, user: User, shared_service: SharedService, data: dict[str, A
     return story
 
 
-def _moderate(*, moderator: User, story: Story, status: str, action: str, note: str = "") -> Story:
+def _moderate(
+    *, moderator: User, story: Story, status: str, action: ModerationAction.Action, note: str = ""
+) -> Story:
     if not is_editor(moderator):
         raise PermissionDenied("Only editors moderate stories.")
     with transaction.atomic():
         story.status = status
         story.moderated_at = timezone.now()
         story.save(update_fields=["status", "moderated_at"])
-        ModerationAction.objects.create(actor=moderator, action=action, content=story, note=note)
+        audit_record(actor=moderator, content=story, action=action, note=note)
     return story
 
 
@@ -99,10 +102,14 @@ def _tell_author(story: Story, message: str) -> None:
     )
 
 
-def story_publish(*, moderator: User, story: Story) -> Story:
+def story_publish(*, moderator: User, story: Story, note: str = "") -> Story:
     """A moderator lets a story appear on its service's page."""
     story = _moderate(
-        moderator=moderator, story=story, status=ContentStatus.VISIBLE, action="story_published"
+        moderator=moderator,
+        story=story,
+        status=ContentStatus.VISIBLE,
+        action=ModerationAction.Action.STORY_PUBLISHED,
+        note=note,
     )
     _tell_author(story, f"Your story “{story.title}” about {story.shared_service} is published.")
     return story
@@ -114,7 +121,7 @@ def story_reject(*, moderator: User, story: Story, note: str) -> Story:
         moderator=moderator,
         story=story,
         status=ContentStatus.REMOVED,
-        action="story_rejected",
+        action=ModerationAction.Action.STORY_REJECTED,
         note=note,
     )
     reason = f" The moderator said: {note}" if note else ""

@@ -16,7 +16,6 @@ from community.forms.brokerage import InterestForm, ListingFilterForm, ListingFo
 from community.models import Listing
 from community.permissions import can_express_interest, can_manage_listing, is_verified_officer
 from community.selectors.brokerage import (
-    LISTING_CLOSED,
     interest_already_expressed,
     interests_visible_to,
     listing_for,
@@ -115,7 +114,7 @@ def _detail(
         "state": listing_state(listing),
         "is_open": is_open,
         "can_manage": can_manage_listing(user, listing),
-        "is_closed": listing.status == LISTING_CLOSED,
+        "is_closed": listing.status == Listing.Status.CLOSED,
         "matches": suggested_matches(listing) if is_open else [],
         "interests": interests_visible_to(user, listing),
         "can_express": is_open and can_express_interest(user, listing),
@@ -158,7 +157,7 @@ def listing_change(request: HttpRequest, pk: int) -> HttpResponse:
     listing = _listing_or_404(request, pk)
     if not can_manage_listing(request.user, listing):
         return _forbidden(request, "Only officers of the listing's organisation can change it.")
-    if listing.status == LISTING_CLOSED:
+    if listing.status == Listing.Status.CLOSED:
         return _forbidden(request, "This listing is closed. Post a new one instead.")
     if request.method == "POST":
         form = ListingForm(request.POST)

@@ -13,7 +13,7 @@ from community.forms.discussions import ReplyForm, ThreadForm
 from community.markdown import render_markdown
 from community.models import Community, ContentStatus, Post, Thread
 from community.permissions import can_edit, can_mark_answer
-from community.selectors.communities import community_access
+from community.selectors.communities import CommunityAccess, community_access
 from community.selectors.discussions import posts_visible_to, threads_visible_to
 from community.services.discussions import (
     answer_mark,
@@ -37,18 +37,21 @@ def _thread_or_404(request: HttpRequest, slug: str, thread_id: int) -> Thread:
     )
 
 
-def _readable_community_or_404(request: HttpRequest, slug: str) -> Community:
+def _readable_community_or_404(
+    request: HttpRequest, slug: str
+) -> tuple[Community, CommunityAccess]:
+    """The community if this person may read it, with what else they may do there."""
     place = get_object_or_404(Community, slug=slug)
-    if not community_access(request.user, place).can_read:
+    access = community_access(request.user, place)
+    if not access.can_read:
         raise Http404("No community found.")
-    return place
+    return place, access
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def thread_new(request: HttpRequest, slug: str) -> HttpResponse:
-    place = _readable_community_or_404(request, slug)
-    access = community_access(request.user, place)
+    place, access = _readable_community_or_404(request, slug)
     if not access.can_post:
         raise PermissionDenied("Join this community, with a confirmed email address, to post.")
     form = ThreadForm(request.POST if request.method == "POST" else None)

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from community.forms.moderation import FlagForm, ModerationActionForm
 from community.selectors.moderation import (
     KIND_LABELS,
+    QUEUE_PER_PAGE,
     can_use_queue,
     content_find,
     content_title,
@@ -63,9 +65,21 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     if not can_use_queue(request.user):
         raise PermissionDenied("Only moderators and editors can see the moderation queue.")
     queue = moderation_queue_for(request.user)
-    for item in [*queue.flagged, *queue.pending]:
+    page = Paginator([*queue.flagged, *queue.pending], QUEUE_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    for item in page:
         item.actions = actions_for(item.content)
-    return render(request, "community/moderation/queue.html", {"queue": queue})
+    return render(
+        request,
+        "community/moderation/queue.html",
+        {
+            "queue": queue,
+            "page": page,
+            "flagged": [item for item in page if item.flags],
+            "pending": [item for item in page if not item.flags],
+        },
+    )
 
 
 @login_required

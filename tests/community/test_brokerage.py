@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.models import ContentStatus, Interest, Listing, ModerationAction, Notification
-from community.selectors.brokerage import LISTING_CLOSED
 from community.services.brokerage import (
     interest_express,
     listing_create,
@@ -194,7 +193,7 @@ def test_closing_takes_a_listing_out_for_good(client, listing, author, outsider)
     assert client.post(close_url).status_code == 302
 
     listing.refresh_from_db()
-    assert listing.status == LISTING_CLOSED
+    assert listing.status == Listing.Status.CLOSED
     with pytest.raises(ValidationError):
         listing_edit(user=author, listing=listing, data={"title": "Back again"})
     with pytest.raises(ValidationError):
@@ -276,7 +275,7 @@ def test_one_interest_per_organisation_and_a_second_is_refused_with_a_message(
 
 
 def test_interest_in_a_closed_listing_is_refused(listing, outsider):
-    Listing.objects.filter(pk=listing.pk).update(status=LISTING_CLOSED)
+    Listing.objects.filter(pk=listing.pk).update(status=Listing.Status.CLOSED)
     listing.refresh_from_db()
 
     with pytest.raises(ValidationError, match="no longer open"):

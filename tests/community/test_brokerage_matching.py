@@ -15,7 +15,7 @@ from community.matching import (
     word_similarity,
 )
 from community.models import ContentStatus, Listing
-from community.selectors.brokerage import LISTING_CLOSED, suggested_matches
+from community.selectors.brokerage import suggested_matches
 from tests.factories import ListingFactory, OrganisationFactory, ServiceAreaFactory
 
 OFFER, NEED = Listing.Kind.OFFER, Listing.Kind.NEED
@@ -159,7 +159,7 @@ def test_suggestions_leave_out_closed_expired_hidden_own_and_other_listings(need
     kept = offer(payroll, title="Payroll")
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     offer(payroll, title="Expired payroll", expires_on=yesterday)
-    offer(payroll, title="Closed payroll", status=LISTING_CLOSED)
+    offer(payroll, title="Closed payroll", status=Listing.Status.CLOSED)
     offer(payroll, title="Hidden payroll", status=ContentStatus.HIDDEN)
     offer(payroll, title="Our own payroll", organisation=need.organisation)
     offer(payroll, title="Another need for payroll", kind=NEED)

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.models import ContentStatus, Interest, Listing
-from community.selectors.brokerage import LISTING_CLOSED
 from tests.factories import (
     ListingFactory,
     OrganisationFactory,
@@ -38,7 +37,7 @@ def titles_on(response) -> list[str]:
 def test_the_list_shows_open_listings_only(client, payroll):
     ListingFactory(title="Open payroll offer", service_area=payroll)
     ListingFactory(title="Expired", expires_on=timezone.localdate() - datetime.timedelta(days=1))
-    ListingFactory(title="Closed", status=LISTING_CLOSED)
+    ListingFactory(title="Closed", status=Listing.Status.CLOSED)
     ListingFactory(title="Hidden", status=ContentStatus.HIDDEN)
 
     response = client.get(LIST_URL)
@@ -220,7 +219,7 @@ def test_hidden_closed_and_expired_listings_are_not_found_by_others(client, need
     own_officer = make_officer(need.organisation)
     for status, expires_on, state in [
         (ContentStatus.HIDDEN, need.expires_on, "Hidden by a moderator"),
-        (LISTING_CLOSED, need.expires_on, "Closed"),
+        (Listing.Status.CLOSED, need.expires_on, "Closed"),
         (ContentStatus.VISIBLE, timezone.localdate() - datetime.timedelta(days=1), "Expired"),
     ]:
         Listing.objects.filter(pk=need.pk).update(status=status, expires_on=expires_on)

@@ -4,10 +4,13 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 
 from community.models import User
-from community.services.accounts import officer_verification_refresh
+from community.services.accounts import officer_verification_refresh, officers_refresh_for_domain
+from knowledge.models import OrganisationEmailDomain
 from tests.factories import OrganisationEmailDomainFactory, OrganisationFactory, UserFactory
 
 
@@ -179,3 +182,21 @@ def test_a_domain_moved_to_another_organisation_moves_its_officers(northshire, e
 
     person.refresh_from_db()
     assert person.verified_officer_of == eastvale
+
+
+def test_listing_a_domain_rechecks_its_people_in_the_same_queries_however_many(db):
+    def queries_to_refresh(domain: str, people: int) -> tuple[int, set]:
+        council = OrganisationFactory()
+        staff = [person_with(f"officer{n}@{domain}") for n in range(people)]
+        OrganisationEmailDomain.objects.bulk_create(  # bulk: no signal, so nothing refreshed yet
+            [OrganisationEmailDomain(organisation=council, domain=domain)]
+        )
+        with CaptureQueriesContext(connection) as queries:
+            assert officers_refresh_for_domain(domain=domain) == people
+        officers = set(
+            User.objects.filter(verified_officer_of=council).values_list("pk", flat=True)
+        )
+        assert officers == {person.pk for person in staff}
+        return len(queries)
+
+    assert queries_to_refresh("many.gov.uk", 6) == queries_to_refresh("few.gov.uk", 2)
