@@ -8,7 +8,9 @@ package org.commons.analysis;
 public record NGramRange(int minGram, int maxGram) {
 
     /** {@code component} names the component in an error, e.g. {@code [ngram] tokenizer}. */
-    public static NGramRange checked(String component, int minGram, int maxGram) {
+    public static NGramRange checked(String component, NGramSizes sizes) {
+        int minGram = sizes.minGram();
+        int maxGram = sizes.maxGram();
         if (minGram < 1) {
             throw Validated.invalid("min_gram", ">= 1 for the " + component, "min_gram=" + minGram);
         }

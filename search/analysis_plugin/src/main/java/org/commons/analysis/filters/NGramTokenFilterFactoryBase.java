@@ -2,11 +2,11 @@ package org.commons.analysis.filters;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.commons.analysis.NGramRange;
+import org.commons.analysis.NGramSizes;
 import org.commons.analysis.Validated;
 import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 import org.elasticsearch.plugin.settings.AnalysisSettings;
 import org.elasticsearch.plugin.settings.BooleanSetting;
-import org.elasticsearch.plugin.settings.IntSetting;
 
 /**
  * What the {@code ngram} and {@code edge_ngram} token filters share: the settings {@code min_gram}
@@ -20,13 +20,7 @@ import org.elasticsearch.plugin.settings.IntSetting;
 public abstract class NGramTokenFilterFactoryBase implements TokenFilterFactory {
 
     @AnalysisSettings
-    public interface Config {
-        @IntSetting(path = "min_gram", defaultValue = 1)
-        int minGram();
-
-        @IntSetting(path = "max_gram", defaultValue = 2)
-        int maxGram();
-
+    public interface Config extends NGramSizes {
         @BooleanSetting(path = "preserve_original", defaultValue = false)
         boolean preserveOriginal();
     }
@@ -35,8 +29,7 @@ public abstract class NGramTokenFilterFactoryBase implements TokenFilterFactory 
     private final boolean preserveOriginal;
 
     NGramTokenFilterFactoryBase(String name, Config config) {
-        this.grams = Validated.of(
-                () -> NGramRange.checked("[" + name + "] token filter", config.minGram(), config.maxGram()));
+        this.grams = Validated.of(() -> NGramRange.checked("[" + name + "] token filter", config));
         this.preserveOriginal = config.preserveOriginal();
     }
 

@@ -6,10 +6,10 @@ import java.util.function.IntPredicate;
 
 import org.apache.lucene.analysis.Tokenizer;
 import org.commons.analysis.NGramRange;
+import org.commons.analysis.NGramSizes;
 import org.commons.analysis.Validated;
 import org.elasticsearch.plugin.analysis.TokenizerFactory;
 import org.elasticsearch.plugin.settings.AnalysisSettings;
-import org.elasticsearch.plugin.settings.IntSetting;
 import org.elasticsearch.plugin.settings.ListSetting;
 
 /**
@@ -21,13 +21,7 @@ import org.elasticsearch.plugin.settings.ListSetting;
 public abstract class NGramTokenizerFactoryBase implements TokenizerFactory {
 
     @AnalysisSettings
-    public interface Settings {
-        @IntSetting(path = "min_gram", defaultValue = 1)
-        int minGram();
-
-        @IntSetting(path = "max_gram", defaultValue = 2)
-        int maxGram();
-
+    public interface Settings extends NGramSizes {
         @ListSetting(path = "token_chars")
         List<String> tokenChars();
     }
@@ -38,7 +32,7 @@ public abstract class NGramTokenizerFactoryBase implements TokenizerFactory {
 
     NGramTokenizerFactoryBase(String name, Settings settings) {
         this.params = Validated.of(() -> new Params(
-                NGramRange.checked("[" + name + "] tokenizer", settings.minGram(), settings.maxGram()),
+                NGramRange.checked("[" + name + "] tokenizer", settings),
                 TokenChars.parse(settings.tokenChars())));
     }
 
