@@ -55,6 +55,32 @@ class NamedComponentsTest {
                     List.of("standard", "default", "keyword", "stop", "whitespace", "simple", "classic"),
             CharFilterFactory.class.getName(), List.of());
 
+    /**
+     * What the node must offer, and all the plugin provides: the components Commons' index settings
+     * name ({@code search/analysis.py}) and those of Wagtail's own Elasticsearch backend
+     * ({@code modelsearch.backends.elasticsearchbase}, whose index settings define n-gram tokenizers
+     * and filters). The relevance work changes the stemmer through {@code stemmer}'s
+     * {@code language}, so it needs no other stemming component. A component no index uses is code
+     * to keep in step with Elasticsearch for no one, so none is kept.
+     */
+    static final Map<String, List<String>> USED = Map.of(
+            // Wagtail: ngram_tokenizer and edgengram_tokenizer
+            TokenizerFactory.class.getName(), List.of("edge_ngram", "ngram"),
+            // Commons: asciifolding, stemmer (english, possessive_english), edge_ngram (autocomplete);
+            // Wagtail: asciifolding, ngram and edge_ngram
+            TokenFilterFactory.class.getName(), List.of("asciifolding", "edge_ngram", "ngram", "stemmer"));
+
+    @Test
+    void theListedComponentsAreExactlyTheOnesCommonsAndWagtailUse() throws IOException {
+        Map<String, List<String>> listed = new TreeMap<>();
+        for (var api : readNamedComponents().entrySet()) {
+            if (!api.getValue().isEmpty()) {
+                listed.put(api.getKey(), api.getValue().keySet().stream().sorted().toList());
+            }
+        }
+        assertEquals(new TreeMap<>(USED), listed);
+    }
+
     @Test
     void noServerBuiltInNameIsListed() throws IOException {
         List<String> problems = new ArrayList<>();

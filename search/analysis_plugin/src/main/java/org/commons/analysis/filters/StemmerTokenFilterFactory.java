@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.commons.analysis.Validated;
 import org.elasticsearch.plugin.Inject;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.TokenFilterFactory;
@@ -24,7 +25,8 @@ import org.elasticsearch.plugin.settings.StringSetting;
  *   <li>{@code minimal_english}: {@link EnglishMinimalStemFilter};</li>
  *   <li>{@code possessive_english}: {@link EnglishPossessiveFilter}.</li>
  * </ul>
- * Any other value (the other languages of a full distribution are not provided) is rejected.
+ * Any other value (the other languages of a full distribution are not provided) is rejected. The
+ * relevance work picks among these through {@code language}.
  */
 @NamedComponent("stemmer")
 public class StemmerTokenFilterFactory implements TokenFilterFactory {
@@ -41,30 +43,15 @@ public class StemmerTokenFilterFactory implements TokenFilterFactory {
         String name();
     }
 
-    private final Function<TokenStream, TokenStream> stemmer;
-    private final IllegalArgumentException invalid;
+    private final Validated<Function<TokenStream, TokenStream>> stemmer;
 
     @Inject
     public StemmerTokenFilterFactory(Config config) {
-        String setting = "language";
-        String value = config.language();
-        if (value == null || value.isEmpty()) {
-            if (config.name() != null && config.name().isEmpty() == false) {
-                setting = "name";
-                value = config.name();
-            } else {
-                value = "porter";
-            }
-        }
-        Function<TokenStream, TokenStream> chosen = null;
-        IllegalArgumentException error = null;
-        try {
-            chosen = forLanguage(setting, value);
-        } catch (IllegalArgumentException e) {
-            error = e; // thrown from create(): see Settings
-        }
-        this.stemmer = chosen;
-        this.invalid = error;
+        boolean byName = (config.language() == null || config.language().isEmpty())
+            && config.name() != null && config.name().isEmpty() == false;
+        String setting = byName ? "name" : "language";
+        String value = byName ? config.name() : config.language();
+        this.stemmer = Validated.of(() -> forLanguage(setting, value == null || value.isEmpty() ? "porter" : value));
     }
 
     static Function<TokenStream, TokenStream> forLanguage(String setting, String value) {
@@ -79,15 +66,13 @@ public class StemmerTokenFilterFactory implements TokenFilterFactory {
             case "possessive_english":
                 return EnglishPossessiveFilter::new;
             default:
-                throw new IllegalArgumentException("[" + setting + "] unknown stemmer language [" + value
-                    + "] for the [stemmer] token filter; this plugin supports " + LANGUAGES
-                    + ", got " + setting + "=" + value);
+                throw Validated.invalid(setting, "one of " + LANGUAGES + " for the [stemmer] token filter",
+                    setting + "=" + value);
         }
     }
 
     @Override
     public TokenStream create(TokenStream tokenStream) {
-        Settings.rethrow(invalid);
-        return stemmer.apply(tokenStream);
+        return stemmer.get().apply(tokenStream);
     }
 }

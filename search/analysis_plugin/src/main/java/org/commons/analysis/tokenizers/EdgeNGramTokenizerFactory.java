@@ -1,65 +1,27 @@
 package org.commons.analysis.tokenizers;
 
-import java.util.List;
-import java.util.Set;
+import java.util.function.IntPredicate;
 
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenizer;
-import org.commons.analysis.Validated;
 import org.elasticsearch.plugin.Inject;
 import org.elasticsearch.plugin.NamedComponent;
-import org.elasticsearch.plugin.analysis.TokenizerFactory;
-import org.elasticsearch.plugin.settings.AnalysisSettings;
-import org.elasticsearch.plugin.settings.IntSetting;
-import org.elasticsearch.plugin.settings.ListSetting;
 
-/**
- * {@code edge_ngram} tokenizer: n-grams anchored at the start of each token, {@code min_gram}
- * (default 1), {@code max_gram} (default 2) and {@code token_chars} (empty keeps all characters).
- */
+/** {@code edge_ngram} tokenizer: n-grams anchored at the start of each token (settings: the base class). */
 @NamedComponent("edge_ngram")
-public class EdgeNGramTokenizerFactory implements TokenizerFactory {
-
-    @AnalysisSettings
-    public interface Settings {
-        @IntSetting(path = "min_gram", defaultValue = EdgeNGramTokenizer.DEFAULT_MIN_GRAM_SIZE)
-        int minGram();
-
-        @IntSetting(path = "max_gram", defaultValue = 2)
-        int maxGram();
-
-        @ListSetting(path = "token_chars")
-        List<String> tokenChars();
-    }
-
-    private record Params(int minGram, int maxGram, Set<TokenChars> tokenChars) {}
-
-    private final Validated<Params> params;
+public class EdgeNGramTokenizerFactory extends NGramTokenizerFactoryBase {
 
     @Inject
     public EdgeNGramTokenizerFactory(Settings settings) {
-        this(settings.minGram(), settings.maxGram(), settings.tokenChars());
-    }
-
-    // package-private: Elasticsearch requires exactly one public constructor (the @Inject one)
-    EdgeNGramTokenizerFactory(int minGram, int maxGram, List<String> tokenChars) {
-        this.params = Validated.of(() -> {
-            NGramSettings.validate(minGram, maxGram);
-            return new Params(minGram, maxGram, TokenChars.parse(tokenChars));
-        });
+        super("edge_ngram", settings);
     }
 
     @Override
-    public Tokenizer create() {
-        Params p = params.get();
-        if (p.tokenChars().isEmpty()) {
-            return new EdgeNGramTokenizer(p.minGram(), p.maxGram());
-        }
-        Set<TokenChars> chars = p.tokenChars();
-        return new EdgeNGramTokenizer(p.minGram(), p.maxGram()) {
+    Tokenizer tokenizer(int minGram, int maxGram, IntPredicate isTokenChar) {
+        return new EdgeNGramTokenizer(minGram, maxGram) {
             @Override
             protected boolean isTokenChar(int chr) {
-                return TokenChars.isTokenChar(chars, chr);
+                return isTokenChar.test(chr);
             }
         };
     }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.commons.analysis.Validated;
+
 /**
  * The {@code token_chars} classes of Elasticsearch's {@code ngram} and {@code edge_ngram} tokenizers:
  * which characters belong inside a token (everything else splits tokens).
@@ -64,8 +66,7 @@ public enum TokenChars {
             try {
                 set.add(TokenChars.valueOf(v.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("[token_chars] unknown token type [" + value
-                        + "], must be one of " + allNames(), e);
+                throw Validated.invalid("token_chars", "one of " + allNames(), "token_chars=" + value);
             }
         }
         return set;

@@ -7,7 +7,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.commons.analysis.TokenStreams;
@@ -18,7 +17,7 @@ import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 final class FilterAsserts {
     private FilterAsserts() {}
 
-    enum Tok { WHITESPACE, STANDARD, KEYWORD }
+    enum Tok { WHITESPACE, STANDARD }
 
     static Analyzer analyzer(Tok tok, boolean lowercase, TokenFilterFactory factory) {
         return new Analyzer() {
@@ -27,7 +26,6 @@ final class FilterAsserts {
                 Tokenizer tokenizer = switch (tok) {
                     case WHITESPACE -> new WhitespaceTokenizer();
                     case STANDARD -> new StandardTokenizer();
-                    case KEYWORD -> new KeywordTokenizer();
                 };
                 TokenStream ts = lowercase ? new LowerCaseFilter(tokenizer) : tokenizer;
                 return new TokenStreamComponents(tokenizer, factory.create(ts));

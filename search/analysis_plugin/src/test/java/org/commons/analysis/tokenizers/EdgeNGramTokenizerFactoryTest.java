@@ -57,7 +57,7 @@ class EdgeNGramTokenizerFactoryTest {
     @Test
     void maxGramBelowMinGram() {
         var e = assertThrows(IllegalArgumentException.class, () -> fromSettings(3, 2, List.of()).create());
-        assertEquals("[max_gram] must be >= [min_gram], got min_gram=3, max_gram=2", e.getMessage());
+        assertEquals("[max_gram] must be >= [min_gram] for the [edge_ngram] tokenizer, got min_gram=3, max_gram=2", e.getMessage());
     }
 
     @Test
@@ -65,13 +65,13 @@ class EdgeNGramTokenizerFactoryTest {
         // Elasticsearch answers a constructor exception with a 500, one from create() with a 400
         EdgeNGramTokenizerFactory f = fromSettings(5, 2, List.of());
         var e = assertThrows(IllegalArgumentException.class, f::create);
-        assertEquals("[max_gram] must be >= [min_gram], got min_gram=5, max_gram=2", e.getMessage());
+        assertEquals("[max_gram] must be >= [min_gram] for the [edge_ngram] tokenizer, got min_gram=5, max_gram=2", e.getMessage());
     }
 
     @Test
     void unknownTokenChars() {
         var e = assertThrows(IllegalArgumentException.class, () -> fromSettings(1, 2, List.of("letters")).create());
-        assertEquals("[token_chars] unknown token type [letters], must be one of "
-                + "[letter, digit, whitespace, punctuation, symbol]", e.getMessage());
+        assertEquals("[token_chars] must be one of [letter, digit, whitespace, punctuation, symbol], "
+                + "got token_chars=letters", e.getMessage());
     }
 }

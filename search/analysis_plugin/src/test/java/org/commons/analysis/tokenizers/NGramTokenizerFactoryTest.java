@@ -56,19 +56,19 @@ class NGramTokenizerFactoryTest {
     @Test
     void maxGramBelowMinGram() {
         var e = assertThrows(IllegalArgumentException.class, () -> fromSettings(5, 2, List.of()).create());
-        assertEquals("[max_gram] must be >= [min_gram], got min_gram=5, max_gram=2", e.getMessage());
+        assertEquals("[max_gram] must be >= [min_gram] for the [ngram] tokenizer, got min_gram=5, max_gram=2", e.getMessage());
     }
 
     @Test
     void minGramBelowOne() {
         var e = assertThrows(IllegalArgumentException.class, () -> fromSettings(0, 2, List.of()).create());
-        assertEquals("[min_gram] must be >= 1, got min_gram=0", e.getMessage());
+        assertEquals("[min_gram] must be >= 1 for the [ngram] tokenizer, got min_gram=0", e.getMessage());
     }
 
     @Test
     void unknownTokenChars() {
         var e = assertThrows(IllegalArgumentException.class, () -> fromSettings(1, 2, List.of("letter", "emoji")).create());
-        assertEquals("[token_chars] unknown token type [emoji], must be one of "
-                + "[letter, digit, whitespace, punctuation, symbol]", e.getMessage());
+        assertEquals("[token_chars] must be one of [letter, digit, whitespace, punctuation, symbol], "
+                + "got token_chars=emoji", e.getMessage());
     }
 }
