@@ -25,50 +25,51 @@ VARIABLES_WE_SET = (
 )
 
 
-def manage(*args: str, settings: str, **env: str) -> subprocess.CompletedProcess:
+def manage(*args: str, settings: str, **env: str | None) -> subprocess.CompletedProcess:
+    """Run manage.py in a fresh process with only the variables given (None leaves one out)."""
     clean_env = {k: v for k, v in os.environ.items() if k not in VARIABLES_WE_SET}
-    clean_env.update(env, DJANGO_SETTINGS_MODULE=settings)
+    clean_env.update({k: v for k, v in env.items() if v is not None})
+    clean_env["DJANGO_SETTINGS_MODULE"] = settings
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=REPO,
         env=clean_env,
         capture_output=True,
         text=True,
-        timeout=120,
         check=False,
     )
 
 
+def production(*args: str, **env: str | None) -> subprocess.CompletedProcess:
+    """manage.py under the production settings, with what they require set unless overridden."""
+    required = {
+        "SECRET_KEY": get_random_secret_key(),
+        "ALLOWED_HOSTS": "commons.example.org",
+        "PUBLIC_BASE_URL": "https://commons.example.org",
+        "DATABASE_URL": os.environ["DATABASE_URL"],
+    }
+    return manage(*args, settings="commons.settings.production", **{**required, **env})
+
+
+def printed(
+    script: str, *, settings: str = "commons.settings.dev", **env: str | None
+) -> subprocess.CompletedProcess:
+    """What a line of Python prints under the given settings (production: `production`)."""
+    args = ("shell", "--no-imports", "-c", script)
+    if settings == "commons.settings.production":
+        return production(*args, **env)
+    return manage(*args, settings=settings, **env)
+
+
 def test_production_settings_pass_the_deploy_check_without_warnings(redis_url):
-    result = manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        settings="commons.settings.production",
-        SECRET_KEY=get_random_secret_key(),
-        ALLOWED_HOSTS="commons.example.org",
-        PUBLIC_BASE_URL="https://commons.example.org",
-        DATABASE_URL=os.environ["DATABASE_URL"],
-        CACHE_URL=redis_url,
-    )
+    result = production("check", "--deploy", "--fail-level", "WARNING", CACHE_URL=redis_url)
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 
 
 def test_the_deploy_check_warns_that_rate_limits_are_per_process_without_a_shared_cache():
-    result = manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        settings="commons.settings.production",
-        SECRET_KEY=get_random_secret_key(),
-        ALLOWED_HOSTS="commons.example.org",
-        PUBLIC_BASE_URL="https://commons.example.org",
-        DATABASE_URL=os.environ["DATABASE_URL"],
-    )
+    result = production("check", "--deploy", "--fail-level", "WARNING")
 
     assert result.returncode != 0
     assert "(commons.W001) Rate limits are per process without a shared cache" in result.stderr
@@ -85,16 +86,9 @@ PRINT_SERVING_SETTINGS = (
 
 
 def test_production_shares_a_cache_reuses_connections_and_trusts_one_proxy(redis_url):
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    result = printed(
         PRINT_SERVING_SETTINGS,
         settings="commons.settings.production",
-        SECRET_KEY=get_random_secret_key(),
-        ALLOWED_HOSTS="commons.example.org",
-        PUBLIC_BASE_URL="https://commons.example.org",
-        DATABASE_URL=os.environ["DATABASE_URL"],
         CACHE_URL=redis_url,
     )
 
@@ -107,9 +101,7 @@ def test_production_shares_a_cache_reuses_connections_and_trusts_one_proxy(redis
 
 
 def test_the_embedded_default_keeps_its_cache_in_memory_and_trusts_no_proxy():
-    result = manage(
-        "shell", "--no-imports", "-c", PRINT_SERVING_SETTINGS, settings="commons.settings.dev"
-    )
+    result = printed(PRINT_SERVING_SETTINGS)
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
@@ -120,16 +112,9 @@ def test_the_embedded_default_keeps_its_cache_in_memory_and_trusts_no_proxy():
 
 
 def test_connection_age_and_proxy_count_come_from_the_environment():
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    result = printed(
         PRINT_SERVING_SETTINGS,
         settings="commons.settings.production",
-        SECRET_KEY=get_random_secret_key(),
-        ALLOWED_HOSTS="commons.example.org",
-        PUBLIC_BASE_URL="https://commons.example.org",
-        DATABASE_URL=os.environ["DATABASE_URL"],
         CACHE_URL="redis://cache.internal:6379/2",
         DATABASE_CONN_MAX_AGE="0",
         TRUSTED_PROXY_COUNT="2",
@@ -146,41 +131,23 @@ def test_connection_age_and_proxy_count_come_from_the_environment():
 def test_a_secret_key_may_start_with_a_dollar_sign():
     """Django's own generator starts about one key in fifty with `$`; django-environ would
     read that as a reference to another variable and production would not start."""
-    result = manage(
+    result = production(
         "check",
-        settings="commons.settings.production",
         SECRET_KEY="$" + get_random_secret_key()[1:],
-        ALLOWED_HOSTS="commons.example.org",
-        PUBLIC_BASE_URL="https://commons.example.org",
-        DATABASE_URL=os.environ["DATABASE_URL"],
     )
 
     assert result.returncode == 0, result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = manage(
-        "check",
-        settings="commons.settings.production",
-        ALLOWED_HOSTS="commons.example.org",
-        PUBLIC_BASE_URL="https://commons.example.org",
-        DATABASE_URL=os.environ["DATABASE_URL"],
-    )
+    result = production("check", SECRET_KEY=None)
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
 
 def production_without_base_url(public_base_url: str | None) -> subprocess.CompletedProcess:
-    given = {} if public_base_url is None else {"PUBLIC_BASE_URL": public_base_url}
-    return manage(
-        "check",
-        settings="commons.settings.production",
-        SECRET_KEY=get_random_secret_key(),
-        ALLOWED_HOSTS="commons.example.org",
-        DATABASE_URL=os.environ["DATABASE_URL"],
-        **given,
-    )
+    return production("check", PUBLIC_BASE_URL=public_base_url)
 
 
 def test_production_refuses_to_start_without_a_public_base_url():
@@ -207,15 +174,9 @@ def test_wagtails_emails_use_the_same_public_base_url():
     script = (
         "from django.conf import settings as s;print(s.PUBLIC_BASE_URL, s.WAGTAILADMIN_BASE_URL)"
     )
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    result = printed(
         script,
         settings="commons.settings.production",
-        SECRET_KEY=get_random_secret_key(),
-        ALLOWED_HOSTS="commons.example.org",
-        DATABASE_URL=os.environ["DATABASE_URL"],
         PUBLIC_BASE_URL="https://commons.example.org/",
     )
 
@@ -230,7 +191,7 @@ def test_embedded_default_is_sqlite_and_database_search():
         "print(s.WAGTAILSEARCH_BACKENDS['default']['BACKEND']);"
         "print(repr(s.ELASTICSEARCH_URL))"
     )
-    result = manage("shell", "--no-imports", "-c", script, settings="commons.settings.dev")
+    result = printed(script)
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
@@ -247,12 +208,8 @@ def test_database_and_search_come_from_the_environment():
         "print(d['ENGINE'], d['HOST'], d['PORT'], d['NAME']);"
         "print(s.ELASTICSEARCH_URL)"
     )
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    result = printed(
         script,
-        settings="commons.settings.dev",
         DATABASE_URL="postgres://someone@db.example.org:6543/commons_live",
         ELASTICSEARCH_URL="http://search.example.org:9200",
     )
@@ -268,16 +225,9 @@ def test_wagtails_admin_search_stays_in_the_database_when_elasticsearch_is_confi
     """Editors' admin search is written in the edit's own transaction: never out of step after
     an outage, never a 500 or a wait because a node is sick (docs/search.md)."""
     script = "from django.conf import settings;print(settings.WAGTAILSEARCH_BACKENDS)"
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    result = printed(
         script,
         settings="commons.settings.production",
-        SECRET_KEY=get_random_secret_key(),
-        ALLOWED_HOSTS="commons.example.org",
-        PUBLIC_BASE_URL="https://commons.example.org",
-        DATABASE_URL=os.environ["DATABASE_URL"],
         ELASTICSEARCH_URL="http://search.example.org:9200",
     )
 
@@ -287,12 +237,8 @@ def test_wagtails_admin_search_stays_in_the_database_when_elasticsearch_is_confi
 
 def test_several_elasticsearch_nodes_are_read_as_a_list():
     script = "from django.conf import settings as s;print(s.ELASTICSEARCH_URLS)"
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    result = printed(
         script,
-        settings="commons.settings.dev",
         ELASTICSEARCH_URL="http://es1.internal:9200, http://es2.internal:9200",
     )
 
@@ -301,13 +247,8 @@ def test_several_elasticsearch_nodes_are_read_as_a_list():
 
 
 def test_a_malformed_elasticsearch_url_stops_the_site_at_start_up():
-    result = manage(
+    result = production(
         "check",
-        settings="commons.settings.production",
-        SECRET_KEY=get_random_secret_key(),
-        ALLOWED_HOSTS="commons.example.org",
-        PUBLIC_BASE_URL="https://commons.example.org",
-        DATABASE_URL=os.environ["DATABASE_URL"],
         ELASTICSEARCH_URL="http://es1.internal:9200,es2.internal:9200",
     )
 
