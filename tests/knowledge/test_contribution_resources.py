@@ -15,10 +15,6 @@ RESOURCE_URL = "/contribute/resource/"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
 
 def resource_data(**changes) -> dict:
     data = {

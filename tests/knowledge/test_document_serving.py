@@ -2,6 +2,7 @@
 that use them, and never serves one as a web page."""
 
 import importlib
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -13,11 +14,6 @@ import commons.urls
 from knowledge.models import CaseStudyAttachment
 from tests.factories import UserFactory, make_case_study, make_resource, publish
 from tests.knowledge.upload_files import PDF
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def document(name: str = "savings-plan.pdf", content: bytes = PDF) -> Document:
@@ -128,12 +124,13 @@ def debug_urls(settings):
 
 
 def test_uploaded_documents_are_not_served_from_media_even_in_development(
-    client, library, debug_urls, tmp_path
+    client, library, debug_urls, settings
 ):
     doc = document()
     resource_with(library, doc, live=False)
-    (tmp_path / "original_images").mkdir()
-    (tmp_path / "original_images" / "photo.txt").write_bytes(b"an image stand-in")
+    images = Path(settings.MEDIA_ROOT) / "original_images"
+    images.mkdir(parents=True)
+    (images / "photo.txt").write_bytes(b"an image stand-in")
 
     assert client.get(f"/media/{doc.file.name}").status_code == 404
     assert client.get(f"/media//{doc.file.name}").status_code == 404

@@ -14,10 +14,6 @@ from tests.knowledge.upload_files import CSV, HTML_AS_CSV, HTML_PAGE, PDF, xlsx,
 RESOURCE_URL = "/contribute/resource/"
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
 
 @pytest.fixture(scope="module")
 def zip_bomb() -> bytes:

@@ -33,11 +33,6 @@ from tests.factories import (
 from tests.knowledge.content_files import counts, good_content
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 def empty_the_knowledge_base() -> None:
     """What a new, empty database holds: no knowledge records (the page tree's top stays)."""
     for model in [CaseStudyPage, ResourcePage, SharedService, Organisation, ServiceArea]:

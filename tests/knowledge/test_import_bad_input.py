@@ -11,11 +11,6 @@ from knowledge.models import CaseStudyPage, Organisation
 from tests.knowledge.content_files import counts, good_content
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 def refusal_of(path) -> str:
     with pytest.raises(CommandError) as refused:
         call_command("import_content", str(path))
