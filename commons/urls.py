@@ -6,14 +6,21 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from commons import views
-from knowledge.sitemaps import SITEMAPS
+from community.sitemaps import SITEMAPS as COMMUNITY_SITEMAPS
+from knowledge.sitemaps import SITEMAPS as KNOWLEDGE_SITEMAPS
 
 urlpatterns = [
     # Before Wagtail's own URLs, which these replace.
     path("admin/login/", views.sign_in_through_allauth),
     path("_util/login/", views.sign_in_through_allauth),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {**KNOWLEDGE_SITEMAPS, **COMMUNITY_SITEMAPS}},
+        name="sitemap",
+    ),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("accounts/", include("allauth.urls")),
     path("", include("community.urls")),
     path("", include("knowledge.urls")),

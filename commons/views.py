@@ -6,7 +6,9 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
@@ -14,6 +16,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from commons.health import health_report
+from commons.links import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +42,15 @@ def sign_in_through_allauth(request: HttpRequest) -> HttpResponse:
     would take any account's password with no limit and skip email verification: everyone signs
     in through allauth's form. Nothing posted here is read."""
     return redirect_to_login(request.GET.get("next", "/"), settings.LOGIN_URL)
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Everything public may be crawled; search results, the admin and people's own account
+    pages may not (endless, private, or no use in a search engine). The sitemap is named on the
+    host asked, as crawlers of each council's front door need their own."""
+    context = {"sitemap_url": absolute_url(reverse("sitemap"), request)}
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
 
 
 @never_cache

@@ -10,6 +10,7 @@ from django.urls import URLPattern, path
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Page
 
+from commons.links import page_url
 from commons.text import lines, one_line
 from knowledge import queries
 from knowledge.models import CaseStudyIndexPage, ResourceIndexPage
@@ -24,7 +25,7 @@ def _with_links(pages: list[Page], request: HttpRequest) -> list[Page]:
     # The feed object is shared by every request, so each item carries its own absolute link
     # rather than the feed remembering the request.
     for page in pages:
-        page.feed_link = page.get_full_url(request)
+        page.feed_link = page_url(page, request)
     return pages
 
 

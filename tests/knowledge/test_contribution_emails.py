@@ -61,3 +61,29 @@ def test_workflow_emails_link_to_the_public_address_only(
         links = re.findall(r"https?://\S+", email.body)
         assert links
         assert all(link.startswith("https://commons.example.org/") for link in links), links
+
+
+def test_the_published_email_links_to_the_page_at_the_public_address(
+    signed_in, client, moderator, contributor, settings, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_BASE_URL = settings.WAGTAILADMIN_BASE_URL = "https://commons.example.org"
+    # Off by default; on here so the HTML part, which a deployment may switch on, is read too.
+    settings.WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+    page = submit(signed_in)
+    client.force_login(moderator)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_action(client, page, "approve", "")
+
+    [approved] = emails_to(contributor.email)
+    address = "https://commons.example.org/case-studies/two-councils-share-a-waste-service/"
+    links = re.findall(r"https?://[^\s\"<>]+", approved.body)
+    assert links == [address]
+    [(html, _)] = approved.alternatives
+    assert f'<a href="{address}">{address}</a>' in html
+    links = re.findall(r"https?://[^\s\"<>]+", html)
+    assert [
+        link
+        for link in links
+        if not link.startswith(("https://commons.example.org/", "http://www.w3.org/"))
+    ] == []
