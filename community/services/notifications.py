@@ -80,6 +80,24 @@ def watch_stop(*, user: User, target: Community | Thread) -> bool:
     return deleted > 0
 
 
+def participant_watch(*, user: User, thread: Thread) -> Watch | None:
+    """Whoever starts or replies to a thread hears about its later replies, as on Discourse,
+    unless they turned that off. The thread may still wait for a moderator, which the public
+    `watch_start` refuses; its own author can read it, and the watch pays off once it appears.
+    An existing watch keeps the frequency the person chose for it."""
+    if not user.watch_participated:
+        return None
+    watch, _ = Watch.objects.get_or_create(user=user, thread=thread)
+    return watch
+
+
+def participant_watching_set(*, user: User, watch_participated: bool) -> None:
+    """Turn watching one's own threads and replies on or off; existing watches stay."""
+    if user.watch_participated != watch_participated:
+        user.watch_participated = watch_participated
+        user.save(update_fields=["watch_participated"])
+
+
 def watch_frequencies_set(*, user: User, frequencies: dict[int, str]) -> int:
     """Set how often the person hears about each of their watches (by watch id)."""
     changed = 0
