@@ -7,6 +7,9 @@ because only the caller knows that content has just *become* visible; a signal s
 (edits, hiding, restoring) and would have to guess. `activity_published` is idempotent, so calling
 it twice for the same content notifies nobody twice.
 
+Starting or replying to a thread watches it (`participant_watch`), unless the person turned
+"Watch threads I start or reply to" off, so authors hear about answers without pressing Watch.
+
 Each watcher (never the author, never someone who can no longer read a members-only community)
 gets one in-site `Notification`. Watchers who chose "immediate" get an email after the transaction
 commits; "daily" ones wait for `manage.py send_digests`; "site only" ones get no email. Every email
