@@ -21,8 +21,8 @@ class AccountAdapter(DefaultAccountAdapter):
         "duplicate_email": "This email address is already on your account.",
     }
 
-    # The sign-in and sign-out pages say what happened, and the site shows flash messages only
-    # on account pages, so these two would otherwise surface on some later, unrelated page.
+    # Signing in or out shows its result at once (the header changes), so a banner saying so on
+    # the next page would only be noise.
     quiet_messages = frozenset(
         {"account/messages/logged_in.txt", "account/messages/logged_out.txt"}
     )

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django import forms
 
-from community.models import Watch
+from community.models import User, Watch
 
 
 def _field_name(watch: Watch) -> str:
@@ -12,10 +12,18 @@ def _field_name(watch: Watch) -> str:
 
 
 class WatchSettingsForm(forms.Form):
-    """One set of radios per watch: immediate email, daily digest, or on the site only."""
+    """Whether to watch what one starts or replies to, then one set of radios per watch:
+    immediate email, daily digest, or on the site only."""
 
-    def __init__(self, *args, watches: Iterable[Watch], **kwargs) -> None:
+    watch_participated = forms.BooleanField(
+        label=User._meta.get_field("watch_participated").verbose_name,
+        help_text=User._meta.get_field("watch_participated").help_text,
+        required=False,
+    )
+
+    def __init__(self, *args, user: User, watches: Iterable[Watch], **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["watch_participated"].initial = user.watch_participated
         self.watches = list(watches)
         for watch in self.watches:
             self.fields[_field_name(watch)] = forms.ChoiceField(

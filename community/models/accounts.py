@@ -38,6 +38,12 @@ class User(AbstractUser):
         default=False,
         help_text="New accounts' first posts wait for a moderator and may not contain links.",
     )
+    watch_participated = models.BooleanField(
+        "Watch threads I start or reply to",
+        default=True,
+        help_text="Hear about new replies to threads you start or reply to. "
+        "You can still watch or stop watching any thread yourself.",
+    )
 
     def __str__(self) -> str:
         return self.public_name

@@ -24,7 +24,7 @@ from community.permissions import (
 )
 from community.selectors.discussions import threads_visible_to
 from community.services.audit import audit_record
-from community.services.notifications import activity_published
+from community.services.notifications import activity_published, participant_watch
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ def thread_create(
     with transaction.atomic():
         thread.save()
         thread.tags.set(tags)
+        participant_watch(user=author, thread=thread)
         activity_published(thread)
     logger.info("Thread %s started in community %s (%s)", thread.pk, community.pk, thread.status)
     return thread
@@ -99,6 +100,7 @@ def post_create(*, thread: Thread, author: User, body: str) -> Post:
     user_limit_check("post", author)
     with transaction.atomic():
         post.save()
+        participant_watch(user=author, thread=thread)
         if post.status == ContentStatus.VISIBLE:
             Thread.objects.filter(pk=thread.pk).update(last_activity_at=post.created_at)
             activity_published(post)

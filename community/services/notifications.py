@@ -7,6 +7,9 @@ because only the caller knows that content has just *become* visible; a signal s
 (edits, hiding, restoring) and would have to guess. `activity_published` is idempotent, so calling
 it twice for the same content notifies nobody twice.
 
+Starting or replying to a thread watches it (`participant_watch`), unless the person turned
+"Watch threads I start or reply to" off, so authors hear about answers without pressing Watch.
+
 Each watcher (never the author, never someone who can no longer read a members-only community)
 gets one in-site `Notification`. Watchers who chose "immediate" get an email after the transaction
 commits; "daily" ones wait for `manage.py send_digests`; "site only" ones get no email. Every email
@@ -78,6 +81,24 @@ def watch_stop(*, user: User, target: Community | Thread) -> bool:
     key = {"community": target} if isinstance(target, Community) else {"thread": target}
     deleted, _ = Watch.objects.filter(user=user, **key).delete()
     return deleted > 0
+
+
+def participant_watch(*, user: User, thread: Thread) -> Watch | None:
+    """Whoever starts or replies to a thread hears about its later replies, as on Discourse,
+    unless they turned that off. The thread may still wait for a moderator, which the public
+    `watch_start` refuses; its own author can read it, and the watch pays off once it appears.
+    An existing watch keeps the frequency the person chose for it."""
+    if not user.watch_participated:
+        return None
+    watch, _ = Watch.objects.get_or_create(user=user, thread=thread)
+    return watch
+
+
+def participant_watching_set(*, user: User, watch_participated: bool) -> None:
+    """Turn watching one's own threads and replies on or off; existing watches stay."""
+    if user.watch_participated != watch_participated:
+        user.watch_participated = watch_participated
+        user.save(update_fields=["watch_participated"])
 
 
 def watch_frequencies_set(*, user: User, frequencies: dict[int, str]) -> int:

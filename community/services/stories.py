@@ -137,12 +137,18 @@ def story_respond(*, user: User, story: Story, body: str) -> StoryResponse:
         response = story.response
     except StoryResponse.DoesNotExist:
         response = StoryResponse(story=story, organisation_id=user.verified_officer_of_id)
+        first_answer = True
     else:
         response.edited_at = timezone.now()
+        first_answer = False
     response.author = user
     response.body_markdown = body
     response.body_html = render_markdown(body)
     response.full_clean()
     user_limit_check("edit", user)
-    response.save()
+    with transaction.atomic():
+        response.save()
+        # Told once: an edited answer is the same answer, and a second notice would be noise.
+        if first_answer:
+            _tell_author(story, f"{response.organisation} answered your story “{story.title}”.")
     return response

@@ -17,6 +17,7 @@ from community.selectors.moderation import content_url
 from community.selectors.notifications import notifications_for, watches_of
 from community.services.notifications import (
     notifications_mark_all_read,
+    participant_watching_set,
     unsubscribe,
     unsubscription_from_token,
     watch_frequencies_set,
@@ -86,9 +87,12 @@ def watch(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def notification_settings(request: HttpRequest) -> HttpResponse:
     watches = watches_of(request.user)
     data = request.POST if request.method == "POST" else None
-    form = WatchSettingsForm(data, watches=watches)
+    form = WatchSettingsForm(data, user=request.user, watches=watches)
     saved = False
     if form.is_bound and form.is_valid():
+        participant_watching_set(
+            user=request.user, watch_participated=form.cleaned_data["watch_participated"]
+        )
         watch_frequencies_set(user=request.user, frequencies=form.frequencies())
         saved = True
     return render(request, "community/notifications/settings.html", {"form": form, "saved": saved})

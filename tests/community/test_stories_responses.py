@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from community.models import ContentStatus, StoryResponse
+from community.models import ContentStatus, Notification, StoryResponse
+from community.services.stories import story_respond
 from tests.factories import OrganisationFactory, make_story, make_verified_user
 
 
@@ -119,3 +120,12 @@ def test_only_officers_who_may_answer_see_the_answer_link(
 
     assert link in officer_page
     assert link not in citizen_page
+
+
+def test_the_storys_author_is_told_once_when_the_organisation_answers(service, story, lead_officer):
+    story_respond(user=lead_officer, story=story, body="Sorry: we have fixed the printer.")
+    story_respond(user=lead_officer, story=story, body="Sorry: we have fixed both printers.")
+
+    told = Notification.objects.get(user=story.author)
+    assert told.message == "Northshire Council answered your story “Letters never came”."
+    assert told.url == f"{service.get_absolute_url()}#story-{story.pk}"
