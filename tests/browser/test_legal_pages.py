@@ -1,8 +1,10 @@
-"""The privacy notice, accessibility statement and cookies page read well on a phone."""
+"""The privacy notice, accessibility statement and cookies page read well on a phone and a
+desktop, with the Beta banner's feedback link."""
 
 import pytest
+from wagtail.models import Site
 
-from knowledge.models import LegalPage, LegalPageKind
+from knowledge.models import LegalPage, LegalPageKind, SiteBranding
 from tests.browser.conftest import axe_violations
 
 
@@ -27,3 +29,23 @@ def test_each_legal_page_is_reached_from_the_footer_and_fits_a_phone(
         fits = "document.documentElement.scrollWidth <= window.innerWidth"
         assert phone_page.evaluate(fits), path
         assert axe_violations(phone_page) == [], path
+
+
+@pytest.fixture
+def feedback_address(library) -> str:
+    branding = SiteBranding.for_site(Site.objects.get(is_default_site=True))
+    branding.feedback_address = "feedback@northshire.gov.uk"
+    branding.save()
+    return branding.feedback_address
+
+
+def test_each_legal_page_has_no_serious_accessibility_violations_on_a_desktop(
+    legal_titles, feedback_address, page, live_server
+):
+    for path, title in legal_titles.items():
+        page.goto(live_server.url + path)
+
+        assert page.locator("h1").inner_text() == title
+        feedback = page.locator(".govuk-phase-banner a")
+        assert feedback.get_attribute("href") == f"mailto:{feedback_address}"
+        assert axe_violations(page) == [], path
