@@ -168,6 +168,13 @@ def can_join(user: AnyUser, community: Community) -> bool:
     return membership_status(user, community) is None
 
 
+def can_flag(user: AnyUser, content: Thread | Post | Story | Listing) -> bool:
+    """Reports are for other people's posts: an author who regrets one can edit or ask to
+    remove it. Visibility is checked separately (`content_visible_to`). Asks nothing of the
+    database."""
+    return user.is_authenticated and content.author_id != user.pk
+
+
 def can_edit(user: AnyUser, content: Thread | Post) -> bool:
     """Only the author edits a thread or reply, and nobody edits inside a locked thread.
 

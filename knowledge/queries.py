@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 
 from knowledge.models import (
     CaseStudyPage,
+    LegalPage,
     Organisation,
     ResourcePage,
     ServiceArea,
@@ -353,3 +354,9 @@ def newest_case_studies(limit: int = FEED_SIZE) -> list[CaseStudyPage]:
 def newest_resources(limit: int = FEED_SIZE) -> list[ResourcePage]:
     pages = with_resource_details(newest_first(live_resources())).prefetch_related("tags")
     return list(pages[:limit])
+
+
+def published_legal_pages() -> list[LegalPage]:
+    """The privacy notice, accessibility statement, cookies page and any others editors added, in
+    the order editors put them in the page tree: the footer links every one."""
+    return list(LegalPage.objects.live().order_by("path"))

@@ -25,6 +25,7 @@ from community.models import (
     Thread,
     User,
 )
+from community.permissions import can_flag
 from community.selectors.moderation import (
     can_moderate_content,
     content_community,
@@ -38,12 +39,15 @@ logger = logging.getLogger(__name__)
 Action = ModerationAction.Action
 
 ALREADY_REPORTED = "You have already reported this"
+CANNOT_REPORT_OWN = "You cannot report what you wrote yourself."
 
 
 def flag_create(*, reporter: User, content: Model, reason: str, details: str = "") -> Flag:
     """Someone signed in reports content they can see. One report per person per item."""
     if not reporter.is_authenticated or not content_visible_to(reporter, content):
         raise PermissionDenied("You cannot report something you cannot see.")
+    if not can_flag(reporter, content):
+        raise PermissionDenied(CANNOT_REPORT_OWN)
     if flag_by(reporter, content) is not None:
         raise ValidationError(ALREADY_REPORTED, code="duplicate")
     flag = Flag(

@@ -9,6 +9,7 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from community.forms.moderation import FlagForm, ModerationActionForm
+from community.permissions import can_flag
 from community.selectors.moderation import (
     KIND_LABELS,
     QUEUE_PER_PAGE,
@@ -20,7 +21,12 @@ from community.selectors.moderation import (
     flag_by,
     moderation_queue_for,
 )
-from community.services.moderation import actions_for, flag_create, moderation_act
+from community.services.moderation import (
+    CANNOT_REPORT_OWN,
+    actions_for,
+    flag_create,
+    moderation_act,
+)
 
 
 def _visible_content_or_404(request: HttpRequest, kind: str, pk: int):
@@ -35,6 +41,8 @@ def _visible_content_or_404(request: HttpRequest, kind: str, pk: int):
 @require_http_methods(["GET", "POST"])
 def flag(request: HttpRequest, content_type: str, pk: int) -> HttpResponse:
     content = _visible_content_or_404(request, content_type, pk)
+    if not can_flag(request.user, content):
+        raise PermissionDenied(CANNOT_REPORT_OWN)
     context = {
         "content": content,
         "kind": content_type,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from knowledge.importing import import_content
 from knowledge.models import (
@@ -14,12 +14,16 @@ from knowledge.models import (
     HomeFeaturedItem,
     Organisation,
     ResourcePage,
+    SiteBranding,
     ThemeItem,
     ThemePage,
 )
 from knowledge.services import Library, library_ensure, network_site_ensure
 
 logger = logging.getLogger(__name__)
+
+# Where the demo's Beta banner sends feedback; a real network sets its own in Site branding.
+DEMO_FEEDBACK_ADDRESS = "feedback@commons.localhost"
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content.json"
 
@@ -107,6 +111,7 @@ def load_demo_network() -> Library:
         )
     _feature_on_home(library)
     _themes_ensure(library)
+    _feedback_address_ensure()
     return library
 
 
@@ -132,3 +137,11 @@ def _themes_ensure(library: Library) -> None:
         for order, item in enumerate(items):
             ThemeItem.objects.create(page=page, item=item, sort_order=order)
         page.save_revision().publish()
+
+
+def _feedback_address_ensure() -> None:
+    for site in Site.objects.all():
+        branding = SiteBranding.for_site(site)
+        if not branding.feedback_address:
+            branding.feedback_address = DEMO_FEEDBACK_ADDRESS
+            branding.save(update_fields=["feedback_address"])

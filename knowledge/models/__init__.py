@@ -12,6 +12,7 @@ from knowledge.models.case_studies import (
     RelatedCaseStudy,
 )
 from knowledge.models.home import HomeFeaturedItem, HomePage, ThemeIndexPage, ThemeItem, ThemePage
+from knowledge.models.legal import LegalPage, LegalPageKind
 from knowledge.models.organisations import Organisation, OrganisationEmailDomain
 from knowledge.models.resources import (
     Licence,
@@ -32,6 +33,8 @@ __all__ = [
     "DueDiligenceItem",
     "HomeFeaturedItem",
     "HomePage",
+    "LegalPage",
+    "LegalPageKind",
     "Licence",
     "Organisation",
     "OrganisationEmailDomain",

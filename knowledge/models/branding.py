@@ -1,4 +1,5 @@
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, RegexValidator, URLValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -6,6 +7,19 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hexadecimal digits, such as #1d70b8."
 )
+
+
+
+def validate_feedback_address(value: str) -> None:
+    """An email address or a web address, so the Beta banner's link always goes somewhere."""
+    validator = URLValidator(schemes=["https", "http"]) if "://" in value else EmailValidator()
+    try:
+        validator(value)
+    except ValidationError:
+        raise ValidationError(
+            "Enter an email address, such as feedback@example.gov.uk, or a web address "
+            "starting with https://."
+        ) from None
 
 
 @register_setting(icon="site")
@@ -35,6 +49,13 @@ class SiteBranding(BaseSiteSetting):
     )
     welcome_text = models.TextField(blank=True)
     footer_text = models.TextField(blank=True)
+    feedback_address = models.CharField(
+        max_length=300,
+        blank=True,
+        validators=[validate_feedback_address],
+        help_text="Where the Beta banner's feedback link goes: an email address or a web address "
+        "(such as a survey). Leave empty to show the banner without a link.",
+    )
 
     panels = [
         FieldPanel("organisation"),
@@ -44,7 +65,14 @@ class SiteBranding(BaseSiteSetting):
         FieldPanel("welcome_heading"),
         FieldPanel("welcome_text"),
         FieldPanel("footer_text"),
+        FieldPanel("feedback_address"),
     ]
 
     class Meta:
         verbose_name = "site branding"
+
+    @property
+    def feedback_href(self) -> str:
+        if not self.feedback_address or "://" in self.feedback_address:
+            return self.feedback_address
+        return f"mailto:{self.feedback_address}"

@@ -11,11 +11,13 @@ from wagtail.models import Page, Site
 from knowledge.models import (
     CaseStudyIndexPage,
     HomePage,
+    LegalPage,
     Organisation,
     ResourceIndexPage,
     SiteBranding,
     ThemeIndexPage,
 )
+from knowledge.services.legal import legal_pages_ensure
 
 DEFAULT_INTRO = (
     "Case studies of shared services told warts and all, communities of interest, and resources "
@@ -31,6 +33,7 @@ class Library:
     case_studies: CaseStudyIndexPage
     resources: ResourceIndexPage
     themes: ThemeIndexPage
+    legal: list[LegalPage]
 
 
 @transaction.atomic
@@ -75,7 +78,8 @@ def _child_ensure(parent: Page, model: type[Page], **fields) -> Page:
 
 @transaction.atomic
 def library_ensure() -> Library:
-    """The home page and the lists that hold case studies, resources and themed collections."""
+    """The home page, the lists that hold case studies, resources and themed collections, and the
+    privacy notice, accessibility statement and cookies page every public service publishes."""
     home = home_page_ensure()
     return Library(
         home=home,
@@ -101,6 +105,7 @@ def library_ensure() -> Library:
             slug="collections",
             intro="Case studies and resources gathered by our editors around a theme.",
         ),
+        legal=legal_pages_ensure(home),
     )
 
 

@@ -173,3 +173,34 @@ def test_the_report_link_include_is_shown_only_to_people_signed_in(post):
     assert f'href="{flag_url("post", post.pk)}"' in signed_in
     assert "Report" in signed_in
     assert anonymous.strip() == ""
+
+
+def test_the_report_link_is_not_offered_on_your_own_post(post):
+    mine = render_to_string(
+        "community/moderation/flag_link.html",
+        {"content": post, "kind": "post", "user": post.author},
+    )
+
+    assert mine.strip() == ""
+
+
+@pytest.mark.parametrize("kind", ["thread", "post", "story", "listing"])
+def test_nobody_can_report_what_they_wrote_themselves(client, db, kind):
+    author = make_verified_user(username="amir")
+    community = CommunityFactory(name="Waste partnerships")
+    thread = make_thread(community, author=author)
+    content = {
+        "thread": lambda: thread,
+        "post": lambda: make_post(thread, author=author),
+        "story": lambda: make_story(SharedServiceFactory(), author=author),
+        "listing": lambda: ListingFactory(author=author),
+    }[kind]()
+    client.force_login(author)
+
+    form = client.get(flag_url(kind, content.pk))
+    sent = client.post(flag_url(kind, content.pk), {"reason": "spam"})
+
+    assert form.status_code == 403
+    assert "You cannot report what you wrote yourself" in form.content.decode()
+    assert sent.status_code == 403
+    assert not Flag.objects.exists()
