@@ -10,12 +10,15 @@ data size. Nothing here asserts a time: the figures go in BENCHMARKS.md.
 """
 
 import argparse
-import os
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+sys.path.insert(0, str(ROOT))
+
+from bench.timing import load_demo, median_and_p95, throwaway_django  # noqa: E402
 
 PAGES = [
     ("home", "/"),
@@ -28,11 +31,6 @@ PAGES = [
     ("tag", "/tags/shared-services/"),
     ("RSS feed", "/case-studies/feed/rss/"),
 ]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def add_case_study_copies(count: int) -> None:
@@ -72,26 +70,12 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    scratch = tempfile.mkdtemp(prefix="commons-bench-")
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{scratch}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commons.settings.dev")
-    os.environ["DEBUG"] = "false"
-    os.environ.pop("ELASTICSEARCH_URL", None)
-    os.environ["LOG_LEVEL"] = "WARNING"
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    database = throwaway_django(args.database_url)
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
     from knowledge.models import CaseStudyPage, ResourcePage
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    load_demo()
 
     if args.extra_case_studies:
         add_case_study_copies(args.extra_case_studies)
@@ -100,7 +84,7 @@ def main() -> None:
     print(
         f"data: {CaseStudyPage.objects.live().count()} live case studies, "
         f"{ResourcePage.objects.live().count()} live resources; "
-        f"database: {os.environ['DATABASE_URL'].split(':', 1)[0]}; {args.requests} requests a page"
+        f"database: {database}; {args.requests} requests a page"
     )
     print(f"{'page':34} {'median ms':>10} {'p95 ms':>8}")
     for name, url in PAGES:
@@ -112,7 +96,8 @@ def main() -> None:
             timings.append((time.perf_counter() - start) * 1000)
             if response.status_code != 200:
                 raise SystemExit(f"{url} answered {response.status_code}")
-        print(f"{name:34} {statistics.median(timings):10.1f} {percentile(timings, 0.95):8.1f}")
+        median, p95 = median_and_p95(timings)
+        print(f"{name:34} {median:10.1f} {p95:8.1f}")
 
 
 if __name__ == "__main__":

@@ -15,11 +15,7 @@ from django.test import Client, override_settings
 
 from bench.search import UNREACHABLE
 from bench.search_latency import Addresses, resolved_queries, timed
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+from bench.timing import percentile
 
 
 def fill_entries() -> tuple[int, float]:

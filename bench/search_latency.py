@@ -11,6 +11,8 @@ from urllib.parse import urlencode
 
 from elasticsearch import Elasticsearch
 
+from bench.timing import percentile
+
 # Questions people type, acronyms, misspellings; then the same with filters, sorting and paging.
 # "{organisation}" and "{community}" are filled with real slugs from the generated data.
 QUERIES: list[dict[str, str | list[str]]] = [
@@ -362,11 +364,6 @@ def print_latency(search: Timings, autocomplete: Timings) -> None:
     print(row("autocomplete `GET /search/autocomplete/`", autocomplete, "p95 < 30 ms"))
     for note in search.notes:
         print(note)
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def median(values: list[float]) -> float:

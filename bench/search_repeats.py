@@ -13,16 +13,15 @@ time: the figures go in BENCHMARKS.md.
 
 import argparse
 import os
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+sys.path.insert(0, str(ROOT))
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+from bench.timing import load_demo, median_and_p95, throwaway_django  # noqa: E402
 
 
 def main() -> None:
@@ -32,25 +31,13 @@ def main() -> None:
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    scratch = tempfile.mkdtemp(prefix="commons-bench-")
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{scratch}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commons.settings.dev")
-    os.environ["DEBUG"] = "false"
-    os.environ.pop("ELASTICSEARCH_URL", None)
-    os.environ["LOG_LEVEL"] = "WARNING"
-
-    import django
-
-    django.setup()
+    database = throwaway_django(args.database_url)
     from django.core.management import call_command
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    call_command("search_entries", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    load_demo()
+    with open(os.devnull, "w") as quiet:
+        call_command("search_entries", verbosity=0, stdout=quiet)
 
     searches = {
         "tag given once": "/search/?q=shared+service&tag=shared-services",
@@ -58,7 +45,7 @@ def main() -> None:
         + "&".join(["tag=shared-services"] * args.repeats),
     }
     print(
-        f"data: the demo network; database: {os.environ['DATABASE_URL'].split(':', 1)[0]}; "
+        f"data: the demo network; database: {database}; "
         f"{args.requests} requests a search, after one warm-up"
     )
     print(f"{'search':28} {'median ms':>10} {'p95 ms':>9} {'page bytes':>11}")
@@ -75,10 +62,8 @@ def main() -> None:
                 raise SystemExit(f"{name} answered {response.status_code}")
             if number:
                 timings.append(elapsed)
-        print(
-            f"{name:28} {statistics.median(timings):10.1f} {percentile(timings, 0.95):9.1f} "
-            f"{len(response.content):11,}"
-        )
+        median, p95 = median_and_p95(timings)
+        print(f"{name:28} {median:10.1f} {p95:9.1f} {len(response.content):11,}")
 
 
 if __name__ == "__main__":

@@ -277,8 +277,10 @@ def main() -> None:
             f"and {len(QUESTIONS)} questions, cycled; gunicorn with {args.workers} workers; "
             f"up to {args.requests} requests per client or {args.seconds:.0f} s per cell\n"
         )
-        print("| Elasticsearch | what | clients | requests | req/s | p50 ms | p95 ms | p99 ms "
-              "| 5xx | failed |")
+        print(
+            "| Elasticsearch | what | clients | requests | req/s | p50 ms | p95 ms | p99 ms "
+            "| 5xx | failed |"
+        )
         print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for state in ("healthy", "frozen"):
             if state == "frozen":

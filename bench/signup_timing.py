@@ -13,17 +13,15 @@ asserts a time: the figures go in BENCHMARKS.md.
 """
 
 import argparse
-import os
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+sys.path.insert(0, str(ROOT))
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+from bench.timing import median_and_p95, throwaway_django  # noqa: E402
 
 
 def answers(username: str, email: str) -> dict[str, str]:
@@ -41,27 +39,12 @@ def main() -> None:
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    scratch = tempfile.mkdtemp(prefix="commons-bench-")
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{scratch}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commons.settings.dev")
-    os.environ["DEBUG"] = "false"
-    os.environ.pop("ELASTICSEARCH_URL", None)
-    os.environ["LOG_LEVEL"] = "WARNING"
-
-    import django
-
-    django.setup()
+    database = throwaway_django(args.database_url)
     from allauth.account.models import EmailAddress
     from django.contrib.auth.hashers import make_password
-    from django.core.management import call_command
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
     from community.models import User
-
-    setup_test_environment()  # emails kept in memory, not sent
-    call_command("migrate", verbosity=0)
 
     # One taken address per timed request: allauth mails a taken address at most once in three
     # minutes, so reusing one would time a cheaper, throttled path.
@@ -95,13 +78,14 @@ def main() -> None:
 
     print(
         f"data: {User.objects.count()} accounts at the end; "
-        f"database: {os.environ['DATABASE_URL'].split(':', 1)[0]}; "
+        f"database: {database}; "
         f"{args.requests} sign-ups a path, alternating; hasher: "
         f"{make_password('x').split('$', 1)[0]}"
     )
     print(f"{'path':16} {'median ms':>10} {'p95 ms':>8}")
     for path, timings in paths.items():
-        print(f"{path:16} {statistics.median(timings):10.1f} {percentile(timings, 0.95):8.1f}")
+        median, p95 = median_and_p95(timings)
+        print(f"{path:16} {median:10.1f} {p95:8.1f}")
 
 
 if __name__ == "__main__":
