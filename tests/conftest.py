@@ -47,20 +47,36 @@ def es():
     client.indices.delete(index=f"{elasticsearch.index_name('')}*", ignore_unavailable=True)
 
 
+def closed_port() -> int:
+    """A local port nobody listens on: connecting to it is refused at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture
 def database_unreachable(transactional_db):
     """The real database connection pointed at a port nobody listens on, as when PostgreSQL
     restarts: the operating system refuses each connection. Put back before the test's own
     clean-up, which needs the database."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed_port = str(probe.getsockname()[1])
     real_port = connection.settings_dict["PORT"]
     connection.close()
-    connection.settings_dict["PORT"] = closed_port
+    connection.settings_dict["PORT"] = str(closed_port())
     yield
     connection.close()
     connection.settings_dict["PORT"] = real_port
+
+
+@pytest.fixture
+def cache_unreachable(settings):
+    """Django's cache pointed at a Redis nobody runs, as when the shared cache restarts."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 1},
+        }
+    }
 
 
 @pytest.fixture

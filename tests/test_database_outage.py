@@ -1,8 +1,6 @@
 """When the database or the shared cache cannot be reached, people get "come back soon" (503),
 not a bug (500)."""
 
-import socket
-
 import pytest
 
 
@@ -38,21 +36,6 @@ def test_a_bug_is_still_a_500(client_without_raising, db, settings):
 
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.content.decode()
-
-
-@pytest.fixture
-def cache_unreachable(settings):
-    """Django's cache pointed at a Redis nobody runs, as when the shared cache restarts."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed_port = probe.getsockname()[1]
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port}/0",
-            "OPTIONS": {"socket_connect_timeout": 1},
-        }
-    }
 
 
 def test_a_page_answers_503_while_the_shared_cache_is_unreachable(
