@@ -197,16 +197,12 @@ def interest_express(*, user: User, listing: Listing, message: str) -> Interest:
     return interest
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _interest_notify(interest: Interest) -> None:
     """A notification row for each of the listing's officers now, in the caller's transaction;
     their emails only once it commits (a rolled-back interest must not reach anybody)."""
     listing = interest.listing
     listing_url = listing.get_absolute_url()
-    headline = _one_line(
+    headline = one_line(
         f"{interest.organisation.name} is interested in your "
         f"{listing.get_kind_display().lower()}: {listing.title}"
     )

@@ -31,9 +31,39 @@ def test_deeply_nested_json_is_refused_in_plain_words_and_nothing_is_imported(li
     assert counts() == before
 
 
-def test_a_nul_in_a_tag_is_refused_in_plain_words_and_nothing_is_imported(library, tmp_path):
+def _with_tags(*tags: str):
+    def change(content: dict) -> None:
+        content["case_studies"][0]["tags"] = list(tags)
+
+    return change
+
+
+def _with_organisation_name(name: str):
+    def change(content: dict) -> None:
+        content["organisations"][0]["name"] = name
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(_with_tags("waste", "rev\u0000enues"), ["tags: ", "NUL"], id="NUL in a tag"),
+        pytest.param(
+            _with_organisation_name("North\u0000shire"), ["name: ", "NUL"], id="NUL in a name"
+        ),
+        pytest.param(
+            _with_tags("waste", ">>>"),
+            ['tags: The tag ">>>" needs at least one letter or number.'],
+            id="punctuation-only tag",
+        ),
+    ],
+)
+def test_a_value_that_cannot_be_stored_is_refused_in_plain_words_and_nothing_is_imported(
+    library, tmp_path, change, expected
+):
     content = good_content()
-    content["case_studies"][0]["tags"] = ["waste", "rev\u0000enues"]
+    change(content)
     path = tmp_path / "content.json"
     path.write_text(json.dumps(content))
     before = counts()
@@ -41,33 +71,7 @@ def test_a_nul_in_a_tag_is_refused_in_plain_words_and_nothing_is_imported(librar
     message = refusal_of(path)
 
     assert message.startswith(f"Nothing was imported: 1 problem in {path}:\n")
-    assert "tags: " in message and "NUL" in message
-    assert counts() == before
-
-
-def test_a_nul_in_a_title_is_refused_too(library, tmp_path):
-    content = good_content()
-    content["organisations"][0]["name"] = "North\u0000shire"
-    path = tmp_path / "content.json"
-    path.write_text(json.dumps(content))
-    before = counts()
-
-    message = refusal_of(path)
-
-    assert "name: " in message and "NUL" in message
-    assert counts() == before
-
-
-def test_a_tag_of_punctuation_only_is_refused_and_nothing_is_imported(library, tmp_path):
-    content = good_content()
-    content["case_studies"][0]["tags"] = ["waste", ">>>"]
-    path = tmp_path / "content.json"
-    path.write_text(json.dumps(content))
-    before = counts()
-
-    message = refusal_of(path)
-
-    assert 'tags: The tag ">>>" needs at least one letter or number.' in message
+    assert all(fragment in message for fragment in expected), message
     assert counts() == before
 
 

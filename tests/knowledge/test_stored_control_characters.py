@@ -27,12 +27,6 @@ def _stored_as_typed(page, **fields) -> None:
 
 
 @pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
-
-
-@pytest.fixture
 def dirty_pages(library):
     organisation = OrganisationFactory(name="North\x07shire\u202e")
     case_study = make_case_study(library.case_studies, title="Clean", organisations=[organisation])
