@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from knowledge.models.addresses import RequestedAddressMixin
 from knowledge.models.titles import OneLineTitleMixin
 from knowledge.page_forms import WARTS_REQUIRED, CaseStudyPageForm
 
@@ -31,7 +32,7 @@ def not_negative(what: str) -> MinValueValidator:
     return MinValueValidator(Decimal(0), message=f"{what} cannot be negative.")
 
 
-class CaseStudyIndexPage(OneLineTitleMixin, Page):
+class CaseStudyIndexPage(RequestedAddressMixin, OneLineTitleMixin, Page):
     """The list of every case study in the network, with filters."""
 
     intro = models.TextField(blank=True)
@@ -60,7 +61,7 @@ class CaseStudyTag(TaggedItemBase):
     )
 
 
-class CaseStudyPage(OneLineTitleMixin, Page):
+class CaseStudyPage(RequestedAddressMixin, OneLineTitleMixin, Page):
     """A shared-service programme told warts and all, in parts that can be compared."""
 
     summary = models.TextField(

@@ -3,12 +3,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
+from knowledge.models.addresses import RequestedAddressMixin
 from knowledge.models.titles import OneLineTitleMixin
 
 FEATURABLE_PAGE_TYPES = ["knowledge.CaseStudyPage", "knowledge.ResourcePage"]
 
 
-class HomePage(OneLineTitleMixin, Page):
+class HomePage(RequestedAddressMixin, OneLineTitleMixin, Page):
     """The network's front door. Every council's site shares it, each with its own branding."""
 
     intro = models.TextField(
@@ -45,7 +46,7 @@ class HomeFeaturedItem(Orderable):
     panels = [PageChooserPanel("item", FEATURABLE_PAGE_TYPES)]
 
 
-class ThemeIndexPage(OneLineTitleMixin, Page):
+class ThemeIndexPage(RequestedAddressMixin, OneLineTitleMixin, Page):
     """Themed collections curated by editors, such as "Starting a shared service"."""
 
     intro = models.TextField(blank=True)
@@ -60,7 +61,7 @@ class ThemeIndexPage(OneLineTitleMixin, Page):
         verbose_name = "themed collection list"
 
 
-class ThemePage(OneLineTitleMixin, Page):
+class ThemePage(RequestedAddressMixin, OneLineTitleMixin, Page):
     """A themed collection: case studies and resources an editor put together, in order."""
 
     intro = models.TextField(blank=True)

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from knowledge.models.addresses import RequestedAddressMixin
 from knowledge.models.case_studies import RICH_TEXT_FEATURES
 from knowledge.models.titles import OneLineTitleMixin
 
@@ -19,7 +20,7 @@ class LegalPageKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class LegalPage(OneLineTitleMixin, Page):
+class LegalPage(RequestedAddressMixin, OneLineTitleMixin, Page):
     """A privacy notice, accessibility statement, cookies page or similar, linked from the footer.
 
     `kind` lets the sign-up form find the privacy notice however an editor renames or moves it.

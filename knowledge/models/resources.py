@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from knowledge.models.addresses import RequestedAddressMixin
 from knowledge.models.titles import OneLineTitleMixin
 
 
@@ -27,7 +28,7 @@ class Licence(models.TextChoices):
     ASK = "ask", "All rights reserved: ask before reusing"
 
 
-class ResourceIndexPage(OneLineTitleMixin, Page):
+class ResourceIndexPage(RequestedAddressMixin, OneLineTitleMixin, Page):
     """The list of every resource in the network, with filters."""
 
     intro = models.TextField(blank=True)
@@ -56,7 +57,7 @@ class ResourceTag(TaggedItemBase):
     )
 
 
-class ResourcePage(OneLineTitleMixin, Page):
+class ResourcePage(RequestedAddressMixin, OneLineTitleMixin, Page):
     """A guide, template, toolkit, dataset, report or link: an uploaded document or a URL."""
 
     summary = models.TextField(max_length=600)
