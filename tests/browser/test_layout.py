@@ -4,7 +4,11 @@ landmark, and a quick keyboard route from the search box to the results."""
 import pytest
 from django.conf import settings
 from django.test import Client
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Site
 
+from knowledge.models import LogoPlacement, SiteBranding
 from search.indexes import ensure_index
 from tests.browser.conftest import axe_violations
 from tests.factories import make_case_study, make_resource, make_verified_user
@@ -98,3 +102,28 @@ def test_on_a_desktop_skip_to_the_results_is_the_next_stop_after_the_search_box(
         presses += 1
     assert presses == 3
 
+
+@pytest.fixture
+def northshire_header(site_home) -> None:
+    branding = SiteBranding.for_site(Site.objects.get(is_default_site=True))
+    branding.header_colour = "#00703c"
+    branding.logo = Image.objects.create(title="Northshire crest", file=get_test_image_file())
+    branding.logo_placement = LogoPlacement.ABOVE
+    branding.full_clean()
+    branding.save()
+
+
+def test_an_editors_header_colour_and_logo_placement_reach_the_page_under_its_policy(
+    northshire_header, page, live_server
+):
+    refused = []
+    page.on("console", lambda message: refused.append(message.text))
+    page.goto(live_server.url + "/")
+
+    bar = page.locator(".govuk-generic-header")
+    assert bar.evaluate("bar => getComputedStyle(bar).backgroundColor") == "rgb(0, 112, 60)"
+    logo = page.locator(".commons-header__logo").bounding_box()
+    name = page.locator(".commons-header__homepage-link").bounding_box()
+    # Above the name: the logo's foot is well clear of the link's, where the name's line sits.
+    assert name["y"] + name["height"] - (logo["y"] + logo["height"]) >= 20
+    assert refused == []
