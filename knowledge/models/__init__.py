@@ -1,6 +1,6 @@
 """The knowledge base: what councils learned, and who learned it."""
 
-from knowledge.models.branding import SiteBranding
+from knowledge.models.branding import LogoPlacement, SiteBranding
 from knowledge.models.case_studies import (
     CaseStudyAttachment,
     CaseStudyContact,
@@ -36,6 +36,7 @@ __all__ = [
     "LegalPage",
     "LegalPageKind",
     "Licence",
+    "LogoPlacement",
     "Organisation",
     "OrganisationEmailDomain",
     "ProgrammeStage",

@@ -16,6 +16,8 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+# Playwright's own default size, named for the tests that check both.
+DESKTOP = {"viewport": {"width": 1280, "height": 720}}
 
 
 def pytest_collection_modifyitems(items):
@@ -27,7 +29,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
-def _open_page(**context_options) -> Iterator[Page]:
+def open_page(**context_options) -> Iterator[Page]:
     """Real headless Chromium, started after the test's data exists and stopped before the
     database is reset: Playwright's event loop hides Django's database connection from this
     thread while it runs, so database work must happen outside it."""
@@ -53,12 +55,12 @@ def site_home(db):
 
 @pytest.fixture
 def page(live_server, site_home) -> Iterator[Page]:
-    yield from _open_page()
+    yield from open_page()
 
 
 @pytest.fixture
 def phone_page(live_server, site_home) -> Iterator[Page]:
-    yield from _open_page(**PHONE)
+    yield from open_page(**PHONE)
 
 
 def axe_violations(page: Page, impacts=("serious", "critical")) -> list[dict]:

@@ -1,0 +1,112 @@
+"""Every kind of public page, on a phone (360 px) and a desktop (1280 px): no serious or critical
+accessibility problem, and nothing makes the page scroll sideways."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from community.models import Community
+from knowledge.models import DueDiligenceItem, LegalPage
+from search.indexes import ensure_index
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, open_page
+from tests.factories import (
+    CommunityFactory,
+    ListingFactory,
+    OrganisationFactory,
+    ServiceAreaFactory,
+    SharedServiceFactory,
+    make_case_study,
+    make_member,
+    make_post,
+    make_resource,
+    make_story,
+    make_thread,
+    make_verified_user,
+)
+from tests.search.conftest import IndexHelper
+
+# Long names, as real councils and partnerships have, are what push tables wider than a phone.
+COUNCIL = "North Westshire and Lakeland Borough Council"
+AREA = "Revenues, benefits and customer services"
+
+
+@pytest.fixture
+def public_paths(library, es) -> list[str]:
+    """One page of each public kind, with the content that makes it wide or busy, built before
+    the browser starts (see conftest)."""
+    council = OrganisationFactory(name=COUNCIL, summary="A district council in the north west.")
+    partner = OrganisationFactory(name="Lakeland and Fells Shared Services Partnership")
+    area = ServiceAreaFactory(name=AREA)
+    service = SharedServiceFactory(
+        name="Lakeland revenues and benefits partnership service",
+        lead_organisation=council,
+        service_area=area,
+    )
+    service.partners.add(partner)
+    make_story(service, title="My housing benefit claim was sorted in a week")
+    case_study = make_case_study(
+        library.case_studies,
+        title="Lakeland councils share revenues and benefits",
+        organisations=[council, partner],
+        service_areas=[area],
+        tags=["tupe", "data-migration"],
+        investment_pounds=Decimal("1250000"),
+        started_on=datetime.date(2019, 4, 1),
+    )
+    DueDiligenceItem.objects.create(page=case_study, area="it-assets", status="problem-found")
+    resource = make_resource(
+        library.resources, title="Revenues and benefits business case template"
+    )
+    ensure_index(es)
+    IndexHelper(es).add(case_study, resource)
+
+    community = CommunityFactory(
+        name="Revenues and benefits officers", visibility=Community.Visibility.PUBLIC
+    )
+    member = make_member(community, make_verified_user(username="member", trusted_poster=True))
+    thread = make_thread(community, author=member, title="How did you handle TUPE?")
+    make_post(thread, author=member, body_markdown="Start consultation early.")
+    listing = ListingFactory(
+        title="Payroll capacity for two more councils", organisation=council, service_area=area
+    )
+    legal_paths = [page.url_path.removeprefix("/home") for page in LegalPage.objects.all()]
+    assert len(legal_paths) == 3, "the privacy notice, accessibility statement and cookies page"
+    return [
+        "/",
+        "/search/?q=revenues",
+        case_study.url_path.removeprefix("/home"),
+        "/organisations/",
+        council.get_absolute_url(),
+        "/service-areas/",
+        area.get_absolute_url(),
+        "/tags/",
+        service.get_absolute_url(),
+        "/communities/",
+        community.get_absolute_url(),
+        thread.get_absolute_url(),
+        "/brokerage/",
+        listing.get_absolute_url(),
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/contribute/",
+        *legal_paths,
+    ]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone-360", "desktop-1280"])
+def test_public_pages_pass_axe_and_never_scroll_sideways(
+    viewport, public_paths, live_server, site_home
+):
+    problems = {}
+    for page in open_page(**viewport):
+        for path in public_paths:
+            status = page.goto(live_server.url + path).status
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            found = {"status": status, "sideways_px": overflow, "violations": axe_violations(page)}
+            if found != {"status": 200, "sideways_px": 0, "violations": []}:
+                problems[path] = found
+
+    assert problems == {}
