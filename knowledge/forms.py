@@ -16,6 +16,7 @@ from django.core.validators import DecimalValidator
 
 from commons.forms import PlainTextField, text_field
 from knowledge.document_checks import CONTRIBUTED_DOCUMENT_EXTENSIONS, document_validate
+from knowledge.due_diligence_form import DueDiligenceFieldsMixin, due_diligence_initial
 from knowledge.models import (
     CaseStudyPage,
     Licence,
@@ -24,6 +25,7 @@ from knowledge.models import (
     ResourceKind,
     ServiceArea,
 )
+from knowledge.stored_text import STORY_FIELDS, plain_from_rich_text
 from knowledge.tagging import TAG_MAX_LENGTH, TAGS_MAX, tag_names_clean
 
 TITLE_MAX_LENGTH = 200
@@ -162,7 +164,7 @@ def _checkboxes(queryset, *, label: str, hint: str = "") -> forms.ModelMultipleC
     )
 
 
-class CaseStudyForm(forms.Form):
+class CaseStudyForm(DueDiligenceFieldsMixin, forms.Form):
     """A shared-service programme, told warts and all."""
 
     title = text_field(
@@ -259,6 +261,18 @@ class CaseStudyForm(forms.Form):
         max_length=STORY_MAX_LENGTH,
         rows=6,
     )
+    target_operating_model = text_field(
+        "Target operating model (optional)",
+        hint="How the shared service is organised: who does what, where, and who it answers to.",
+        max_length=STORY_MAX_LENGTH,
+        rows=6,
+    )
+    culture_and_leadership = text_field(
+        "Culture and leadership (optional)",
+        hint="How the organisations' ways of working were brought together, and who led it.",
+        max_length=STORY_MAX_LENGTH,
+        rows=6,
+    )
     tags = TagsField()
 
     def clean(self) -> dict[str, Any]:
@@ -266,7 +280,33 @@ class CaseStudyForm(forms.Form):
         started, ended = cleaned.get("started_on"), cleaned.get("ended_on")
         if started and ended and ended < started:
             self.add_error("ended_on", "The end date must be on or after the start date.")
+        cleaned["due_diligence"] = self.due_diligence_clean(cleaned)
         return cleaned
+
+    @classmethod
+    def initial_from(cls, page: CaseStudyPage) -> dict[str, Any]:
+        """What the form shows for a case study already sent: its latest revision's answers."""
+        initial: dict[str, Any] = {
+            name: getattr(page, name)
+            for name in (
+                "title",
+                "summary",
+                "stage",
+                "started_on",
+                "ended_on",
+                "investment_pounds",
+                "annual_savings_pounds",
+                "savings_percent",
+                "staff_change_fte",
+            )
+        }
+        for name in STORY_FIELDS:
+            initial[name] = plain_from_rich_text(getattr(page, name) or "")
+        initial["organisations"] = [item.pk for item in page.organisations.all()]
+        initial["service_areas"] = [item.pk for item in page.service_areas.all()]
+        initial["tags"] = ", ".join(tag.name for tag in page.tags.all())
+        initial.update(due_diligence_initial(page))
+        return initial
 
 
 class ResourceForm(forms.Form):

@@ -11,19 +11,32 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.html import linebreaks
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 from wagtail.log_actions import log
-from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    WorkflowState,
+)
 
 from commons.ratelimits import user_limit_check
+from knowledge.contribution_status import contribution_to_edit
 from knowledge.document_checks import document_validate
-from knowledge.models import CaseStudyIndexPage, CaseStudyPage, ResourceIndexPage, ResourcePage
+from knowledge.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    DueDiligenceItem,
+    ResourceIndexPage,
+    ResourcePage,
+)
+from knowledge.stored_text import STORY_FIELDS, rich_text_from_plain
 
 logger = logging.getLogger(__name__)
 
@@ -33,12 +46,6 @@ SLUG_BASE_MAX_LENGTH = 200  # Page.slug allows 255; leave room for a "-2" suffix
 # draft's file cannot be fetched by guessing its address. Publishing the page releases it.
 REVIEW_COLLECTION_NAME = "Contributions awaiting review"
 REVIEWER_GROUP_NAMES = ("Moderators", "Editors")
-
-
-def rich_text_from_plain(text: str) -> str:
-    """Plain text as stored rich text: every character escaped, blank lines start paragraphs."""
-    text = (text or "").strip()
-    return linebreaks(text, autoescape=True) if text else ""
 
 
 def _list_page(model: type[Page], *, plural: str) -> Page:
@@ -106,39 +113,95 @@ def _review_request(page: Page, *, user) -> None:
     workflow.start(page, user)
 
 
+def _case_study_fill(page: CaseStudyPage, data: Mapping[str, Any]) -> None:
+    """Puts the form's answers on the page, in memory: the caller saves the page or a revision."""
+    page.title = data["title"]
+    page.summary = data["summary"]
+    page.stage = data["stage"]
+    for name in (
+        "started_on",
+        "ended_on",
+        "investment_pounds",
+        "annual_savings_pounds",
+        "savings_percent",
+        "staff_change_fte",
+    ):
+        setattr(page, name, data.get(name))
+    for name in STORY_FIELDS:
+        setattr(page, name, rich_text_from_plain(data.get(name, "")))
+    # The admin's checklist rows, one per area answered; a resend replaces them all.
+    page.due_diligence = [
+        DueDiligenceItem(area=area, status=status, notes=notes)
+        for area, status, notes in data.get("due_diligence", [])
+    ]
+
+
+def _case_study_relations(data: Mapping[str, Any]) -> dict[str, Iterable[Any] | None]:
+    return {
+        "organisations": data.get("organisations"),
+        "service_areas": data.get("service_areas"),
+        "tags": data.get("tags"),
+    }
+
+
 def case_study_submit(*, user, data: Mapping[str, Any]) -> CaseStudyPage:
     """Saves a case study as the contributor's draft and asks the editors to review it."""
     parent = _list_page(CaseStudyIndexPage, plural="case studies")
     # Before the transaction, which locks the parent page: a cache call must not hold it.
     user_limit_check("contribution", user)
-    page = CaseStudyPage(
-        title=data["title"],
-        summary=data["summary"],
-        stage=data["stage"],
-        started_on=data.get("started_on"),
-        ended_on=data.get("ended_on"),
-        investment_pounds=data.get("investment_pounds"),
-        annual_savings_pounds=data.get("annual_savings_pounds"),
-        savings_percent=data.get("savings_percent"),
-        staff_change_fte=data.get("staff_change_fte"),
-        outcomes=rich_text_from_plain(data.get("outcomes", "")),
-        what_went_wrong=rich_text_from_plain(data["what_went_wrong"]),
-        lessons_learned=rich_text_from_plain(data.get("lessons_learned", "")),
-    )
+    page = CaseStudyPage()
+    _case_study_fill(page, data)
     _draft_insert(
         parent,
         page,
         user=user,
         fallback_slug="case-study",
-        relations={
-            "organisations": data.get("organisations"),
-            "service_areas": data.get("service_areas"),
-            "tags": data.get("tags"),
-        },
+        relations=_case_study_relations(data),
     )
     _review_request(page, user=user)
     logger.info("Case study %s sent for review by user %s", page.pk, user.pk)
     return page
+
+
+def case_study_resend(*, user, page_id: int, data: Mapping[str, Any]) -> CaseStudyPage:
+    """Saves the changes to a contribution as a new revision and sends it back to the editors:
+    the workflow that asked for changes resumes, or a draft's review starts.
+
+    `user` is the contributor or an editor (checked by the caller's
+    `contribution_to_edit`); only what no editor is reading and nobody has decided on can change.
+    """
+    with transaction.atomic():
+        # Locked, and its status read again under the lock: two resends at once (a double
+        # click) would otherwise both pass the check and the second would find nothing to resume.
+        CaseStudyPage.objects.select_for_update().get(pk=page_id)
+        contribution = contribution_to_edit(user, page_id)
+        if contribution is None or not contribution.editable:
+            raise ValidationError(
+                contribution.not_editable_because if contribution else "It no longer exists.",
+                code="not_editable",
+            )
+        page = contribution.page
+        draft = page.get_latest_revision_as_object()
+        _case_study_fill(draft, data)
+        for name, values in _case_study_relations(data).items():
+            getattr(draft, name).set(list(values or []))
+        if not draft.live:
+            # A page never published is its draft: the row (which lists and titles read)
+            # follows the revision, as it did when the contribution was first sent.
+            draft.save()
+        draft.save_revision(user=user, log_action=True)
+    # Outside the transaction: Wagtail emails the moderators as the task restarts.
+    state = draft.current_workflow_state
+    if state is None:
+        _review_request(draft, user=user)
+    elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        try:
+            state.resume(user)
+        except PermissionDenied:
+            # A second click's resend resumed it first: the newest revision is what they read.
+            logger.info("Workflow state %s was already resumed", state.pk)
+    logger.info("Case study %s sent again for review by user %s", draft.pk, user.pk)
+    return draft
 
 
 def review_collection_ensure() -> Collection:

@@ -1,4 +1,5 @@
-"""Contributing from the public site: a start page, two forms, a confirmation and a status list."""
+"""Contributing from the public site: a start page, two forms, a confirmation, a status list
+and changing a contribution to send it again."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,9 +9,13 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commons.forms import errors_add
-from knowledge.contribution_status import contribution_of, contributions_of
+from knowledge.contribution_status import (
+    contribution_of,
+    contribution_to_edit,
+    contributions_of,
+)
 from knowledge.forms import CaseStudyForm, ResourceForm
-from knowledge.services.contributions import case_study_submit, resource_submit
+from knowledge.services.contributions import case_study_resend, case_study_submit, resource_submit
 
 
 @require_GET
@@ -69,10 +74,41 @@ def contributions(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def contribution_edit(request: HttpRequest, page_id: int) -> HttpResponse:
+    contribution = contribution_to_edit(request.user, page_id)
+    if contribution is None:
+        raise Http404("No contribution of yours has that number.")
+    if not contribution.editable:
+        return render(
+            request, "knowledge/contribute/not_editable.html", {"contribution": contribution}
+        )
+    if request.method == "POST":
+        form = CaseStudyForm(request.POST)
+    else:
+        form = CaseStudyForm(
+            initial=CaseStudyForm.initial_from(contribution.page.get_latest_revision_as_object())
+        )
+    if form.is_bound and form.is_valid():
+        try:
+            page = case_study_resend(user=request.user, page_id=page_id, data=form.cleaned_data)
+        except ValidationError as error:
+            errors_add(form, error)
+        else:
+            return redirect("knowledge:contribution_sent", page_id=page.pk)
+    return render(
+        request,
+        "knowledge/contribute/case_study_form.html",
+        {"form": form, "contribution": contribution},
+    )
+
+
 urlpatterns: list[URLPattern] = [
     path("contribute/", contribute_start, name="contribute"),
     path("contribute/case-study/", case_study_contribute, name="contribute_case_study"),
     path("contribute/resource/", resource_contribute, name="contribute_resource"),
     path("contribute/yours/", contributions, name="contributions"),
+    path("contribute/yours/<int:page_id>/edit/", contribution_edit, name="contribution_edit"),
     path("contribute/sent/<int:page_id>/", contribution_sent, name="contribution_sent"),
 ]
