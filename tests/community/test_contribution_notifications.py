@@ -1,0 +1,77 @@
+"""A contributor hears on the site (and by Wagtail's email, once) when an editor decides on what
+they sent: knowledge knows nothing of notifications, community listens to Wagtail's signals."""
+
+from django.core import mail
+
+from community.models import Notification
+from knowledge.models import CaseStudyPage
+from tests.factories import make_case_study
+from tests.knowledge.test_contribution import case_study_data
+
+
+def contribute(client, citizen, **changes) -> CaseStudyPage:
+    client.force_login(citizen)
+    response = client.post("/contribute/case-study/", case_study_data(**changes))
+    assert response.status_code == 302
+    return CaseStudyPage.objects.get(title=case_study_data(**changes)["title"])
+
+
+def test_the_contributor_is_notified_when_changes_are_requested(
+    client, library, citizen, editor, django_capture_on_commit_callbacks
+):
+    page = contribute(client, citizen)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.current_workflow_task_state.reject(user=editor, comment="Please say what it cost.")
+
+    [notification] = Notification.objects.filter(user=citizen)
+    assert notification.message == (
+        "An editor asked for changes to your case study “Two councils share a waste service”"
+    )
+    assert notification.url == f"/contribute/yours/{page.pk}/edit/"
+    assert not Notification.objects.exclude(user=citizen).exists()
+    # Wagtail's own workflow email is the one email: no second from us.
+    assert len([email for email in mail.outbox if citizen.email in email.to]) == 1
+    client.force_login(citizen)
+    listed = client.get("/notifications/").content.decode()
+    assert f'href="/contribute/yours/{page.pk}/edit/"' in listed
+
+
+def test_the_contributor_is_notified_when_their_case_study_is_published(
+    client, library, citizen, editor, django_capture_on_commit_callbacks
+):
+    page = contribute(client, citizen)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.current_workflow_task_state.approve(user=editor)
+
+    page.refresh_from_db()
+    assert page.live
+    [notification] = Notification.objects.filter(user=citizen)
+    assert notification.message == (
+        "Your case study “Two councils share a waste service” was published"
+    )
+    assert notification.url == "/case-studies/two-councils-share-a-waste-service/"
+    assert len([email for email in mail.outbox if citizen.email in email.to]) == 1
+
+
+def test_later_publications_by_an_editor_tell_the_contributor_nothing_more(
+    client, library, citizen, editor
+):
+    page = contribute(client, citizen)
+    page.current_workflow_task_state.approve(user=editor)
+    page.refresh_from_db()
+
+    page.summary = "Corrected by an editor."
+    page.save_revision(user=editor).publish(user=editor)
+
+    assert Notification.objects.filter(user=citizen).count() == 1
+
+
+def test_an_editor_publishing_their_own_case_study_is_not_notified(library, editor):
+    page = make_case_study(library.case_studies, title="Editors' own", owner=editor)
+
+    assert page.live
+    assert not Notification.objects.filter(user=editor).exists()
