@@ -35,6 +35,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from commons.links import absolute_url
 from commons.text import one_line
@@ -98,6 +99,15 @@ def participant_watch(*, user: User, thread: Thread) -> Watch | None:
         return None
     watch, _ = Watch.objects.get_or_create(user=user, thread=thread)
     return watch
+
+
+def contribution_emails_set(*, user: User, emailed: bool) -> None:
+    """Turn Wagtail's emails about decisions on one's contributions on or off (see
+    `contribution_emails_wanted`); the in-site notifications stay."""
+    profile = UserProfile.get_for_user(user)
+    if profile.approved_notifications != emailed or profile.rejected_notifications != emailed:
+        profile.approved_notifications = profile.rejected_notifications = emailed
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
 
 
 def participant_watching_set(*, user: User, watch_participated: bool) -> None:

@@ -75,3 +75,36 @@ def test_an_editor_publishing_their_own_case_study_is_not_notified(library, edit
 
     assert page.live
     assert not Notification.objects.filter(user=editor).exists()
+
+
+def test_a_contributor_can_stop_the_decision_emails_and_still_sees_the_notifications(
+    client, library, citizen, editor, django_capture_on_commit_callbacks
+):
+    client.force_login(citizen)
+    settings_page = client.get("/notifications/settings/").content.decode()
+    assert "Email me when editors decide on what I contribute" in settings_page
+    assert 'name="contribution_decisions_emailed" type="checkbox" value="on" checked' in (
+        settings_page
+    )
+    response = client.post("/notifications/settings/", {"watch_participated": "on"})
+    assert response.status_code == 200
+    page = contribute(client, citizen)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.current_workflow_task_state.reject(user=editor, comment="Please say what it cost.")
+
+    assert [email for email in mail.outbox if citizen.email in email.to] == []
+    assert Notification.objects.filter(user=citizen).count() == 1
+    client.post(
+        "/notifications/settings/",
+        {"watch_participated": "on", "contribution_decisions_emailed": "on"},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        contribute_again = client.post(
+            f"/contribute/yours/{page.pk}/edit/", case_study_data(summary="With costs.")
+        )
+        assert contribute_again.status_code == 302
+        page.refresh_from_db()
+        page.current_workflow_task_state.approve(user=editor)
+    assert len([email for email in mail.outbox if citizen.email in email.to]) == 1
