@@ -47,17 +47,11 @@ class Contribution:
 
     @property
     def editable(self) -> bool:
-        """Only what no editor is reading and nobody has decided on can be changed and resent.
-        Resources cannot yet: their form's upload has no way to keep the file already sent."""
-        return isinstance(self.page, CaseStudyPage) and self.status in (
-            ContributionStatus.CHANGES_REQUESTED,
-            ContributionStatus.DRAFT,
-        )
+        """Only what no editor is reading and nobody has decided on can be changed and resent."""
+        return self.status in (ContributionStatus.CHANGES_REQUESTED, ContributionStatus.DRAFT)
 
     @property
     def not_editable_because(self) -> str:
-        if isinstance(self.page, ResourcePage):
-            return "Resources cannot be changed here yet. To correct one, contact the editors."
         return NOT_EDITABLE_BECAUSE.get(self.status, "")
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import DecimalValidator
+from wagtail.documents.models import AbstractDocument
 
 from commons.forms import PlainTextField, text_field
 from knowledge.document_checks import CONTRIBUTED_DOCUMENT_EXTENSIONS, document_validate
@@ -23,6 +24,7 @@ from knowledge.models import (
     Organisation,
     ProgrammeStage,
     ResourceKind,
+    ResourcePage,
     ServiceArea,
 )
 from knowledge.stored_text import STORY_FIELDS, plain_from_rich_text
@@ -382,6 +384,32 @@ class ResourceForm(forms.Form):
     )
     tags = TagsField()
 
+    def __init__(self, *args: Any, sent_document: AbstractDocument | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        # A resource sent again keeps the file sent before unless something takes its place:
+        # browsers cannot show a file already uploaded in a file box.
+        self.sent_document = sent_document
+        if sent_document is not None:
+            self.fields["document"].label = "Upload a new document (optional)"
+            self.fields["document"].help_text = (
+                f"You sent “{sent_document.title}”. Leave this empty to keep it, or choose a "
+                "new file to replace it. A web address above replaces it too."
+            )
+
+    @classmethod
+    def initial_from(cls, page: ResourcePage) -> dict[str, Any]:
+        """What the form shows for a resource already sent: its latest revision's answers."""
+        return {
+            "title": page.title,
+            "summary": page.summary,
+            "kind": page.kind,
+            "external_url": page.external_url,
+            "organisation": page.organisation_id,
+            "service_areas": [item.pk for item in page.service_areas.all()],
+            "licence": page.licence,
+            "tags": ", ".join(tag.name for tag in page.tags.all()),
+        }
+
     def clean_document(self) -> Any:
         document = self.cleaned_data.get("document")
         if document:
@@ -390,7 +418,11 @@ class ResourceForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        has_document = bool(cleaned.get("document")) or "document" in self.errors
+        has_document = (
+            bool(cleaned.get("document"))
+            or "document" in self.errors
+            or self.sent_document is not None
+        )
         has_url = bool(cleaned.get("external_url")) or "external_url" in self.errors
         if not has_document and not has_url:
             self.add_error(

@@ -7,7 +7,7 @@ page. Where each contribution stands is read by `knowledge.contribution_status`.
 """
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.contrib.auth.models import Group
@@ -163,44 +163,65 @@ def case_study_submit(*, user, data: Mapping[str, Any]) -> CaseStudyPage:
     return page
 
 
-def case_study_resend(*, user, page_id: int, data: Mapping[str, Any]) -> CaseStudyPage:
-    """Saves the changes to a contribution as a new revision and sends it back to the editors:
-    the workflow that asked for changes resumes, or a draft's review starts.
+def _revision_save(
+    *,
+    user,
+    page_id: int,
+    model: type[Page],
+    fill: Callable[[Page], None],
+    relations: Mapping[str, Iterable[Any] | None],
+) -> Page:
+    """Saves a contribution's changes as its newest revision, if it may still change.
 
-    `user` is the contributor or an editor (checked by the caller's
-    `contribution_to_edit`); only what no editor is reading and nobody has decided on can change.
+    `user` is the contributor or an editor (`contribution_to_edit`); only what no editor is
+    reading and nobody has decided on can change, and the page must be of `model`.
     """
     with transaction.atomic():
         # Locked, and its status read again under the lock: two resends at once (a double
         # click) would otherwise both pass the check and the second would find nothing to resume.
-        CaseStudyPage.objects.select_for_update().get(pk=page_id)
+        Page.objects.select_for_update().get(pk=page_id)
         contribution = contribution_to_edit(user, page_id)
-        if contribution is None or not contribution.editable:
-            raise ValidationError(
-                contribution.not_editable_because if contribution else "It no longer exists.",
-                code="not_editable",
-            )
-        page = contribution.page
-        draft = page.get_latest_revision_as_object()
-        _case_study_fill(draft, data)
-        for name, values in _case_study_relations(data).items():
+        if contribution is None or not isinstance(contribution.page, model):
+            raise ValidationError("It no longer exists.", code="not_editable")
+        if not contribution.editable:
+            raise ValidationError(contribution.not_editable_because, code="not_editable")
+        draft = contribution.page.get_latest_revision_as_object()
+        fill(draft)
+        for name, values in relations.items():
             getattr(draft, name).set(list(values or []))
         if not draft.live:
             # A page never published is its draft: the row (which lists and titles read)
             # follows the revision, as it did when the contribution was first sent.
             draft.save()
         draft.save_revision(user=user, log_action=True)
-    # Outside the transaction: Wagtail emails the moderators as the task restarts.
-    state = draft.current_workflow_state
+    return draft
+
+
+def _review_resume(page: Page, *, user) -> None:
+    """The workflow that asked for changes carries on; a draft's review starts."""
+    # Outside any transaction: Wagtail emails the moderators as the task restarts.
+    state = page.current_workflow_state
     if state is None:
-        _review_request(draft, user=user)
+        _review_request(page, user=user)
     elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         try:
             state.resume(user)
         except PermissionDenied:
             # A second click's resend resumed it first: the newest revision is what they read.
             logger.info("Workflow state %s was already resumed", state.pk)
-    logger.info("Case study %s sent again for review by user %s", draft.pk, user.pk)
+    logger.info("%s %s sent again for review by user %s", type(page).__name__, page.pk, user.pk)
+
+
+def case_study_resend(*, user, page_id: int, data: Mapping[str, Any]) -> CaseStudyPage:
+    """Saves the changes to a case study and sends it back to the editors."""
+    draft = _revision_save(
+        user=user,
+        page_id=page_id,
+        model=CaseStudyPage,
+        fill=lambda draft: _case_study_fill(draft, data),
+        relations=_case_study_relations(data),
+    )
+    _review_resume(draft, user=user)
     return draft
 
 
@@ -247,15 +268,8 @@ def resource_submit(
     document = (
         _document_add(document_file, title=data["title"], user=user) if document_file else None
     )
-    page = ResourcePage(
-        title=data["title"],
-        summary=data["summary"],
-        kind=data["kind"],
-        external_url=data.get("external_url") or "",
-        document=document,
-        organisation=data.get("organisation"),
-        licence=data["licence"],
-    )
+    page = ResourcePage(document=document)
+    _resource_fill(page, data)
     try:
         _draft_insert(
             parent,
@@ -271,6 +285,49 @@ def resource_submit(
     _review_request(page, user=user)
     logger.info("Resource %s sent for review by user %s", page.pk, user.pk)
     return page
+
+
+def _resource_fill(page: ResourcePage, data: Mapping[str, Any]) -> None:
+    page.title = data["title"]
+    page.summary = data["summary"]
+    page.kind = data["kind"]
+    page.external_url = data.get("external_url") or ""
+    page.organisation = data.get("organisation")
+    page.licence = data["licence"]
+
+
+def resource_resend(
+    *, user, page_id: int, data: Mapping[str, Any], document_file: UploadedFile | None = None
+) -> ResourcePage:
+    """Saves the changes to a resource and sends it back to the editors. The document sent
+    before stays unless a new file replaces it or a web address takes its place."""
+    if document_file:
+        document_validate(document_file)
+    document = (
+        _document_add(document_file, title=data["title"], user=user) if document_file else None
+    )
+
+    def fill(draft: ResourcePage) -> None:
+        _resource_fill(draft, data)
+        if document is not None:
+            draft.document = document
+        elif draft.external_url:
+            draft.document = None
+
+    try:
+        draft = _revision_save(
+            user=user,
+            page_id=page_id,
+            model=ResourcePage,
+            fill=fill,
+            relations={"service_areas": data.get("service_areas"), "tags": data.get("tags")},
+        )
+    except BaseException:
+        if document is not None:
+            _document_discard(document)
+        raise
+    _review_resume(draft, user=user)
+    return draft
 
 
 def contributed_document_release(page: ResourcePage) -> None:

@@ -10,12 +10,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from commons.forms import errors_add
 from knowledge.contribution_status import (
+    Contribution,
     contribution_of,
     contribution_to_edit,
     contributions_of,
 )
 from knowledge.forms import CaseStudyForm, ResourceForm
-from knowledge.services.contributions import case_study_resend, case_study_submit, resource_submit
+from knowledge.models import CaseStudyPage
+from knowledge.services.contributions import (
+    case_study_resend,
+    case_study_submit,
+    resource_resend,
+    resource_submit,
+)
 
 
 @require_GET
@@ -74,6 +81,53 @@ def contributions(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _case_study_edit(request: HttpRequest, contribution: Contribution) -> HttpResponse:
+    if request.method == "POST":
+        form = CaseStudyForm(request.POST)
+    else:
+        draft = contribution.page.get_latest_revision_as_object()
+        form = CaseStudyForm(initial=CaseStudyForm.initial_from(draft))
+    if form.is_bound and form.is_valid():
+        try:
+            page = case_study_resend(
+                user=request.user, page_id=contribution.page.pk, data=form.cleaned_data
+            )
+        except ValidationError as error:
+            errors_add(form, error)
+        else:
+            return redirect("knowledge:contribution_sent", page_id=page.pk)
+    return render(
+        request,
+        "knowledge/contribute/case_study_form.html",
+        {"form": form, "contribution": contribution},
+    )
+
+
+def _resource_edit(request: HttpRequest, contribution: Contribution) -> HttpResponse:
+    draft = contribution.page.get_latest_revision_as_object()
+    if request.method == "POST":
+        form = ResourceForm(request.POST, request.FILES, sent_document=draft.document)
+    else:
+        form = ResourceForm(initial=ResourceForm.initial_from(draft), sent_document=draft.document)
+    if form.is_bound and form.is_valid():
+        try:
+            page = resource_resend(
+                user=request.user,
+                page_id=contribution.page.pk,
+                data=form.cleaned_data,
+                document_file=form.cleaned_data.get("document"),
+            )
+        except ValidationError as error:
+            errors_add(form, error)
+        else:
+            return redirect("knowledge:contribution_sent", page_id=page.pk)
+    return render(
+        request,
+        "knowledge/contribute/resource_form.html",
+        {"form": form, "contribution": contribution},
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def contribution_edit(request: HttpRequest, page_id: int) -> HttpResponse:
@@ -84,24 +138,9 @@ def contribution_edit(request: HttpRequest, page_id: int) -> HttpResponse:
         return render(
             request, "knowledge/contribute/not_editable.html", {"contribution": contribution}
         )
-    if request.method == "POST":
-        form = CaseStudyForm(request.POST)
-    else:
-        form = CaseStudyForm(
-            initial=CaseStudyForm.initial_from(contribution.page.get_latest_revision_as_object())
-        )
-    if form.is_bound and form.is_valid():
-        try:
-            page = case_study_resend(user=request.user, page_id=page_id, data=form.cleaned_data)
-        except ValidationError as error:
-            errors_add(form, error)
-        else:
-            return redirect("knowledge:contribution_sent", page_id=page.pk)
-    return render(
-        request,
-        "knowledge/contribute/case_study_form.html",
-        {"form": form, "contribution": contribution},
-    )
+    if isinstance(contribution.page, CaseStudyPage):
+        return _case_study_edit(request, contribution)
+    return _resource_edit(request, contribution)
 
 
 urlpatterns: list[URLPattern] = [

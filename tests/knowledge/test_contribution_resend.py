@@ -7,9 +7,10 @@ from decimal import Decimal
 from django.test import Client
 from wagtail.models import WorkflowState
 
-from knowledge.models import CaseStudyPage
+from knowledge.models import CaseStudyPage, ResourcePage
 from tests.factories import UserFactory
 from tests.knowledge.test_contribution import YOURS_URL, case_study_data, submit
+from tests.knowledge.test_contribution_resources import RESOURCE_URL, pdf, resource_data
 
 
 def edit_url(page: CaseStudyPage) -> str:
@@ -210,3 +211,47 @@ def test_resending_replaces_the_due_diligence_lines(signed_in, moderator):
     assert [(i.area, i.status, i.notes) for i in latest.due_diligence.all()] == [
         ("it-assets", "done", "Finished.")
     ]
+
+
+def test_a_resource_with_changes_requested_is_resent_keeping_the_document_sent(
+    signed_in, moderator
+):
+    response = signed_in.post(RESOURCE_URL, {**resource_data(external_url=""), "document": pdf()})
+    assert response.status_code == 302
+    page = ResourcePage.objects.get()
+    document = page.document
+    changes_request(page, editor=moderator, comment="Say which councils used it.")
+
+    form = html.unescape(signed_in.get(edit_url(page)).content.decode())
+    assert "Say which councils used it." in form
+    assert 'value="Shared service business case template"' in form
+    assert f"You sent “{document.title}”" in form
+    response = signed_in.post(
+        edit_url(page),
+        resource_data(external_url="", summary="Used by Eastshire and Westshire."),
+    )
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    latest = page.get_latest_revision_as_object()
+    assert latest.summary == "Used by Eastshire and Westshire."
+    assert latest.document == document
+
+
+def test_a_resource_resent_with_a_web_address_instead_of_its_document_becomes_a_link(
+    signed_in, moderator
+):
+    signed_in.post(RESOURCE_URL, {**resource_data(external_url=""), "document": pdf()})
+    page = ResourcePage.objects.get()
+    changes_request(page, editor=moderator, comment="Link to the council's copy instead.")
+
+    response = signed_in.post(
+        edit_url(page), resource_data(external_url="https://example.org/their-copy")
+    )
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    latest = page.get_latest_revision_as_object()
+    assert latest.external_url == "https://example.org/their-copy"
+    assert latest.document is None
