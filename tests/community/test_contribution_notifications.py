@@ -108,3 +108,23 @@ def test_a_contributor_can_stop_the_decision_emails_and_still_sees_the_notificat
         page.refresh_from_db()
         page.current_workflow_task_state.approve(user=editor)
     assert len([email for email in mail.outbox if citizen.email in email.to]) == 1
+
+
+def test_the_changes_requested_email_links_to_the_change_page_and_the_setting_to_stop(
+    client, library, citizen, editor, settings, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_BASE_URL = settings.WAGTAILADMIN_BASE_URL = "https://commons.example.org"
+    settings.WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+    page = contribute(client, citizen)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.current_workflow_task_state.reject(user=editor, comment="Please say what it cost.")
+
+    [email] = [email for email in mail.outbox if citizen.email in email.to]
+    [(html_body, _)] = email.alternatives
+    change = f"https://commons.example.org/contribute/yours/{page.pk}/edit/"
+    stop = "https://commons.example.org/notifications/settings/"
+    for body in (email.body, html_body):
+        assert change in body
+        assert stop in body
