@@ -65,8 +65,9 @@ def _status(page: Page, state: WorkflowState | None) -> tuple[ContributionStatus
     if page.live:
         return ContributionStatus.PUBLISHED, ""
     if state is not None and state.status == WorkflowState.STATUS_CANCELLED:
-        # Contributors have no admin, so only an editor can have stopped the review: Wagtail
-        # has no "reject outright", and cancelling the workflow is how an editor says no.
+        # Wagtail has no "reject outright": an editor says no by cancelling the workflow
+        # (contributors have no admin to cancel it themselves). Publishing and restarting also
+        # cancel one, but leave the page live or a newer state, which the checks above read.
         return ContributionStatus.NOT_ACCEPTED, ""
     return ContributionStatus.DRAFT, ""
 
@@ -99,16 +100,8 @@ def contributions_of(user) -> list[Contribution]:
 
 
 def contribution_of(user, page_id: int) -> Contribution | None:
-    """One of this person's contributions, or None if it is not theirs (or does not exist)."""
-    if not user.is_authenticated:
-        return None
-    found = _with_status(list(_owned(user).filter(pk=page_id).specific()))
-    return found[0] if found else None
-
-
-def contribution_to_edit(user, page_id: int) -> Contribution | None:
-    """A contribution this person may open to change: their own, or any an editor could
-    publish. None for everyone else, who must not learn that it exists."""
+    """A contribution this person may see, change and resend: their own, or any an editor
+    could publish. None for everyone else, who must not learn that it exists."""
     if not user.is_authenticated:
         return None
     page = Page.objects.type(CaseStudyPage, ResourcePage).filter(pk=page_id).specific().first()

@@ -50,7 +50,7 @@ from community.models import (
 )
 from community.permissions import can_read, has_verified_email, readers_among, verified_among
 from community.selectors.notifications import watches_of
-from knowledge.contribution_status import contribution_to_edit
+from knowledge.contribution_status import contribution_of
 
 logger = logging.getLogger(__name__)
 
@@ -413,7 +413,7 @@ def contribution_changes_requested(*, page: Page) -> Notification | None:
     contributor = _contributor_to_tell(page)
     if contributor is None:
         return None
-    contribution = contribution_to_edit(contributor, page.pk)
+    contribution = contribution_of(contributor, page.pk)
     url = (
         reverse("knowledge:contribution_edit", kwargs={"page_id": page.pk})
         if contribution is not None and contribution.editable

@@ -27,7 +27,7 @@ from wagtail.models import (
 )
 
 from commons.ratelimits import user_limit_check
-from knowledge.contribution_status import contribution_to_edit
+from knowledge.contribution_status import contribution_of
 from knowledge.document_checks import document_validate
 from knowledge.models import (
     CaseStudyIndexPage,
@@ -173,14 +173,14 @@ def _revision_save(
 ) -> Page:
     """Saves a contribution's changes as its newest revision, if it may still change.
 
-    `user` is the contributor or an editor (`contribution_to_edit`); only what no editor is
+    `user` is the contributor or an editor (`contribution_of`); only what no editor is
     reading and nobody has decided on can change, and the page must be of `model`.
     """
     with transaction.atomic():
         # Locked, and its status read again under the lock: two resends at once (a double
         # click) would otherwise both pass the check and the second would find nothing to resume.
         Page.objects.select_for_update().get(pk=page_id)
-        contribution = contribution_to_edit(user, page_id)
+        contribution = contribution_of(user, page_id)
         if contribution is None or not isinstance(contribution.page, model):
             raise ValidationError("It no longer exists.", code="not_editable")
         if not contribution.editable:

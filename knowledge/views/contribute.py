@@ -12,7 +12,6 @@ from commons.forms import errors_add
 from knowledge.contribution_status import (
     Contribution,
     contribution_of,
-    contribution_to_edit,
     contributions_of,
 )
 from knowledge.forms import CaseStudyForm, ResourceForm
@@ -131,7 +130,7 @@ def _resource_edit(request: HttpRequest, contribution: Contribution) -> HttpResp
 @login_required
 @require_http_methods(["GET", "POST"])
 def contribution_edit(request: HttpRequest, page_id: int) -> HttpResponse:
-    contribution = contribution_to_edit(request.user, page_id)
+    contribution = contribution_of(request.user, page_id)
     if contribution is None:
         raise Http404("No contribution of yours has that number.")
     if not contribution.editable:

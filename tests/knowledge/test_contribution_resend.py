@@ -55,13 +55,18 @@ def test_someone_else_gets_not_found_on_a_contributions_edit_address(signed_in, 
     assert page.get_latest_revision_as_object().title == "Two councils share a waste service"
 
 
-def test_an_editor_may_open_a_contribution_to_edit(signed_in, moderator):
+def test_an_editor_may_change_and_resend_a_contribution(signed_in, moderator):
     page = submit(signed_in)
     changes_request(page, editor=moderator, comment="Please say what it cost.")
     editor = Client()
     editor.force_login(moderator)
 
     assert editor.get(edit_url(page)).status_code == 200
+    response = editor.post(edit_url(page), case_study_data(summary="Tidied by an editor."))
+    assert response.status_code == 302
+    assert editor.get(response["Location"]).status_code == 200
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
 
 
 def test_after_changes_requested_the_contributor_edits_and_resends_for_review(
