@@ -4,7 +4,9 @@ and resending it from the public site, which puts it back into Wagtail's moderat
 import html
 from decimal import Decimal
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import WorkflowState
 
 from knowledge.models import CaseStudyPage, ResourcePage
@@ -260,3 +262,23 @@ def test_a_resource_resent_with_a_web_address_instead_of_its_document_becomes_a_
     latest = page.get_latest_revision_as_object()
     assert latest.external_url == "https://example.org/their-copy"
     assert latest.document is None
+
+
+def test_the_list_asks_the_database_the_same_number_of_times_however_many_there_are(
+    signed_in, moderator
+):
+    def queries_for_the_list() -> int:
+        # Counted on the second look: the first after a submission also refills caches.
+        signed_in.get(YOURS_URL)
+        with CaptureQueriesContext(connection) as queries:
+            assert signed_in.get(YOURS_URL).status_code == 200
+        return len(queries)
+
+    first = submit(signed_in, title="Shared revenues")
+    changes_request(first, editor=moderator, comment="Please say what it cost.")
+    one = queries_for_the_list()
+    for title in ("Shared legal services", "Shared waste depots", "Shared payroll"):
+        page = submit(signed_in, title=title)
+        changes_request(page, editor=moderator, comment="Please say what it cost.")
+
+    assert queries_for_the_list() == one
