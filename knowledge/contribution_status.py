@@ -10,10 +10,22 @@ from knowledge.models import CaseStudyPage, ResourcePage
 
 
 class ContributionStatus(enum.StrEnum):
-    WAITING = "Waiting for review"
+    WAITING = "Waiting for an editor"
     CHANGES_REQUESTED = "Changes requested"
     PUBLISHED = "Published"
+    NOT_ACCEPTED = "Not accepted"
     DRAFT = "Draft"
+
+
+# Why a contribution cannot be changed from the public site, in the words the page shows.
+NOT_EDITABLE_BECAUSE = {
+    ContributionStatus.WAITING: "An editor is reading it, so it cannot be changed until they "
+    "answer.",
+    ContributionStatus.PUBLISHED: "It has been published, so it cannot be changed here. "
+    "To correct it, contact the editors.",
+    ContributionStatus.NOT_ACCEPTED: "The editors decided not to publish it, so it cannot be "
+    "changed or sent again.",
+}
 
 
 @dataclass(frozen=True)
@@ -25,11 +37,26 @@ class Contribution:
     comment: str = ""
 
     @property
+    def title(self) -> str:
+        """As last sent: a resend changes the draft's title before any publication does."""
+        return self.page.draft_title or self.page.title
+
+    @property
     def kind(self) -> str:
         return str(self.page._meta.verbose_name).capitalize()
 
+    @property
+    def editable(self) -> bool:
+        """Only what no editor is reading and nobody has decided on can be changed and resent."""
+        return self.status in (ContributionStatus.CHANGES_REQUESTED, ContributionStatus.DRAFT)
+
+    @property
+    def not_editable_because(self) -> str:
+        return NOT_EDITABLE_BECAUSE.get(self.status, "")
+
 
 def _status(page: Page, state: WorkflowState | None) -> tuple[ContributionStatus, str]:
+    """From the page's latest workflow state, active or not."""
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         return ContributionStatus.WAITING, ""
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
@@ -37,6 +64,11 @@ def _status(page: Page, state: WorkflowState | None) -> tuple[ContributionStatus
         return ContributionStatus.CHANGES_REQUESTED, task_state.comment if task_state else ""
     if page.live:
         return ContributionStatus.PUBLISHED, ""
+    if state is not None and state.status == WorkflowState.STATUS_CANCELLED:
+        # Wagtail has no "reject outright": an editor says no by cancelling the workflow
+        # (contributors have no admin to cancel it themselves). Publishing and restarting also
+        # cancel one, but leave the page live or a newer state, which the checks above read.
+        return ContributionStatus.NOT_ACCEPTED, ""
     return ContributionStatus.DRAFT, ""
 
 
@@ -45,16 +77,18 @@ def _owned(user):
 
 
 def _with_status(pages: list[Page]) -> list[Contribution]:
-    states = {
-        state.object_id: state
-        for state in WorkflowState.objects.active()
-        .filter(
+    latest: dict[str, WorkflowState] = {}
+    states = (
+        WorkflowState.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),
             object_id__in=[str(page.pk) for page in pages],
         )
         .select_related("current_task_state")
-    }
-    return [Contribution(page, *_status(page, states.get(str(page.pk)))) for page in pages]
+        .order_by("created_at", "pk")
+    )
+    for state in states:
+        latest[state.object_id] = state  # the newest wins
+    return [Contribution(page, *_status(page, latest.get(str(page.pk)))) for page in pages]
 
 
 def contributions_of(user) -> list[Contribution]:
@@ -66,8 +100,13 @@ def contributions_of(user) -> list[Contribution]:
 
 
 def contribution_of(user, page_id: int) -> Contribution | None:
-    """One of this person's contributions, or None if it is not theirs (or does not exist)."""
+    """A contribution this person may see, change and resend: their own, or any an editor
+    could publish. None for everyone else, who must not learn that it exists."""
     if not user.is_authenticated:
         return None
-    found = _with_status(list(_owned(user).filter(pk=page_id).specific()))
-    return found[0] if found else None
+    page = Page.objects.type(CaseStudyPage, ResourcePage).filter(pk=page_id).specific().first()
+    if page is None:
+        return None
+    if page.owner_id != user.pk and not page.permissions_for_user(user).can_publish():
+        return None
+    return _with_status([page])[0]

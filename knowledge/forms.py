@@ -13,17 +13,21 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import DecimalValidator
+from wagtail.documents.models import AbstractDocument
 
 from commons.forms import PlainTextField, text_field
 from knowledge.document_checks import CONTRIBUTED_DOCUMENT_EXTENSIONS, document_validate
+from knowledge.due_diligence_form import DueDiligenceFieldsMixin, due_diligence_initial
 from knowledge.models import (
     CaseStudyPage,
     Licence,
     Organisation,
     ProgrammeStage,
     ResourceKind,
+    ResourcePage,
     ServiceArea,
 )
+from knowledge.stored_text import STORY_FIELDS, plain_from_rich_text
 from knowledge.tagging import TAG_MAX_LENGTH, TAGS_MAX, tag_names_clean
 
 TITLE_MAX_LENGTH = 200
@@ -162,7 +166,7 @@ def _checkboxes(queryset, *, label: str, hint: str = "") -> forms.ModelMultipleC
     )
 
 
-class CaseStudyForm(forms.Form):
+class CaseStudyForm(DueDiligenceFieldsMixin, forms.Form):
     """A shared-service programme, told warts and all."""
 
     title = text_field(
@@ -259,6 +263,18 @@ class CaseStudyForm(forms.Form):
         max_length=STORY_MAX_LENGTH,
         rows=6,
     )
+    target_operating_model = text_field(
+        "Target operating model (optional)",
+        hint="How the shared service is organised: who does what, where, and who it answers to.",
+        max_length=STORY_MAX_LENGTH,
+        rows=6,
+    )
+    culture_and_leadership = text_field(
+        "Culture and leadership (optional)",
+        hint="How the organisations' ways of working were brought together, and who led it.",
+        max_length=STORY_MAX_LENGTH,
+        rows=6,
+    )
     tags = TagsField()
 
     def clean(self) -> dict[str, Any]:
@@ -266,7 +282,33 @@ class CaseStudyForm(forms.Form):
         started, ended = cleaned.get("started_on"), cleaned.get("ended_on")
         if started and ended and ended < started:
             self.add_error("ended_on", "The end date must be on or after the start date.")
+        cleaned["due_diligence"] = self.due_diligence_clean(cleaned)
         return cleaned
+
+    @classmethod
+    def initial_from(cls, page: CaseStudyPage) -> dict[str, Any]:
+        """What the form shows for a case study already sent: its latest revision's answers."""
+        initial: dict[str, Any] = {
+            name: getattr(page, name)
+            for name in (
+                "title",
+                "summary",
+                "stage",
+                "started_on",
+                "ended_on",
+                "investment_pounds",
+                "annual_savings_pounds",
+                "savings_percent",
+                "staff_change_fte",
+            )
+        }
+        for name in STORY_FIELDS:
+            initial[name] = plain_from_rich_text(getattr(page, name) or "")
+        initial["organisations"] = [item.pk for item in page.organisations.all()]
+        initial["service_areas"] = [item.pk for item in page.service_areas.all()]
+        initial["tags"] = ", ".join(tag.name for tag in page.tags.all())
+        initial.update(due_diligence_initial(page))
+        return initial
 
 
 class ResourceForm(forms.Form):
@@ -342,6 +384,32 @@ class ResourceForm(forms.Form):
     )
     tags = TagsField()
 
+    def __init__(self, *args: Any, sent_document: AbstractDocument | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        # A resource sent again keeps the file sent before unless something takes its place:
+        # browsers cannot show a file already uploaded in a file box.
+        self.sent_document = sent_document
+        if sent_document is not None:
+            self.fields["document"].label = "Upload a new document (optional)"
+            self.fields["document"].help_text = (
+                f"You sent “{sent_document.title}”. Leave this empty to keep it, or choose a "
+                "new file to replace it. A web address above replaces it too."
+            )
+
+    @classmethod
+    def initial_from(cls, page: ResourcePage) -> dict[str, Any]:
+        """What the form shows for a resource already sent: its latest revision's answers."""
+        return {
+            "title": page.title,
+            "summary": page.summary,
+            "kind": page.kind,
+            "external_url": page.external_url,
+            "organisation": page.organisation_id,
+            "service_areas": [item.pk for item in page.service_areas.all()],
+            "licence": page.licence,
+            "tags": ", ".join(tag.name for tag in page.tags.all()),
+        }
+
     def clean_document(self) -> Any:
         document = self.cleaned_data.get("document")
         if document:
@@ -350,7 +418,11 @@ class ResourceForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        has_document = bool(cleaned.get("document")) or "document" in self.errors
+        has_document = (
+            bool(cleaned.get("document"))
+            or "document" in self.errors
+            or self.sent_document is not None
+        )
         has_url = bool(cleaned.get("external_url")) or "external_url" in self.errors
         if not has_document and not has_url:
             self.add_error(

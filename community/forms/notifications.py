@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django import forms
 
 from community.models import User, Watch
+from community.selectors.notifications import contribution_emails_wanted
 
 
 def _field_name(watch: Watch) -> str:
@@ -20,10 +21,17 @@ class WatchSettingsForm(forms.Form):
         help_text=User._meta.get_field("watch_participated").help_text,
         required=False,
     )
+    contribution_decisions_emailed = forms.BooleanField(
+        label="Email me when editors decide on what I contribute",
+        help_text="When they publish a case study or resource you sent in, or ask you to change "
+        "it. You always see their decisions on your notifications page.",
+        required=False,
+    )
 
     def __init__(self, *args, user: User, watches: Iterable[Watch], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["watch_participated"].initial = user.watch_participated
+        self.fields["contribution_decisions_emailed"].initial = contribution_emails_wanted(user)
         self.watches = list(watches)
         for watch in self.watches:
             self.fields[_field_name(watch)] = forms.ChoiceField(

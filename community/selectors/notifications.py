@@ -1,6 +1,7 @@
 """Reads for notifications and watching: a person's notifications, unread count and watches."""
 
 from django.db.models import Q, QuerySet
+from wagtail.users.models import UserProfile
 
 from community.models import Community, ContentStatus, Notification, Thread, Watch
 from community.permissions import AnyUser
@@ -75,3 +76,12 @@ class Inbox:
     @property
     def watched_thread_ids(self) -> set[int]:
         return self._watched_ids()[1]
+
+
+def contribution_emails_wanted(user: AnyUser) -> bool:
+    """Whether Wagtail emails this person its workflow decisions on what they sent in: its own
+    per-person preferences (UserProfile), which contributors cannot reach without the admin."""
+    if not user.is_authenticated:
+        return False
+    profile = UserProfile.get_for_user(user)
+    return profile.approved_notifications and profile.rejected_notifications

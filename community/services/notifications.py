@@ -14,6 +14,10 @@ Each watcher (never the author, never someone who can no longer read a members-o
 gets one in-site `Notification`. Watchers who chose "immediate" get an email after the transaction
 commits; "daily" ones wait for `manage.py send_digests`; "site only" ones get no email. Every email
 carries a signed one-click unsubscribe link (RFC 8058 `List-Unsubscribe` headers too).
+
+Contributors of case studies and resources hear of an editor's decision the same way, on the site;
+`community.signals` calls `contribution_changes_requested` / `contribution_published` from
+Wagtail's workflow and publishing signals, because knowledge may not import community.
 """
 
 import logging
@@ -30,6 +34,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
+from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from commons.links import absolute_url
 from commons.text import one_line
@@ -44,6 +50,7 @@ from community.models import (
 )
 from community.permissions import can_read, has_verified_email, readers_among, verified_among
 from community.selectors.notifications import watches_of
+from knowledge.contribution_status import contribution_of
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +99,15 @@ def participant_watch(*, user: User, thread: Thread) -> Watch | None:
         return None
     watch, _ = Watch.objects.get_or_create(user=user, thread=thread)
     return watch
+
+
+def contribution_emails_set(*, user: User, emailed: bool) -> None:
+    """Turn Wagtail's emails about decisions on one's contributions on or off (see
+    `contribution_emails_wanted`); the in-site notifications stay."""
+    profile = UserProfile.get_for_user(user)
+    if profile.approved_notifications != emailed or profile.rejected_notifications != emailed:
+        profile.approved_notifications = profile.rejected_notifications = emailed
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
 
 
 def participant_watching_set(*, user: User, watch_participated: bool) -> None:
@@ -373,6 +389,54 @@ def digests_send() -> int:
         except Exception:
             logger.exception("Could not send the digest to user %s", user.pk)
     return sent
+
+
+# --- decisions on contributions -------------------------------------------------------------
+
+
+def _contributor_to_tell(page: Page) -> User | None:
+    """Who sent the page in, if they need telling: editors who could publish it themselves
+    follow it in the admin, and their own pages would only tell them what they just did."""
+    owner = page.owner
+    if owner is None or not owner.is_active or page.permissions_for_user(owner).can_publish():
+        return None
+    return owner
+
+
+def _kind(page: Page) -> str:
+    return str(page.specific_class._meta.verbose_name)
+
+
+def contribution_changes_requested(*, page: Page) -> Notification | None:
+    """An editor asked for changes: the contributor is pointed at the page where they make
+    them. Wagtail emails them the editor's comment (templates/wagtailadmin/notifications)."""
+    contributor = _contributor_to_tell(page)
+    if contributor is None:
+        return None
+    contribution = contribution_of(contributor, page.pk)
+    url = (
+        reverse("knowledge:contribution_edit", kwargs={"page_id": page.pk})
+        if contribution is not None and contribution.editable
+        else reverse("knowledge:contributions")
+    )
+    title = page.draft_title or page.title  # as sent, before any publication
+    message = f"An editor asked for changes to your {_kind(page)} “{title}”"
+    return Notification.objects.create(
+        user=contributor, message=Truncator(message).chars(300), url=url
+    )
+
+
+def contribution_published(*, page: Page) -> Notification | None:
+    """A contribution went live for the first time. Approval through the workflow also brings
+    Wagtail's email; a notification is the one thing added here, so nobody is emailed twice."""
+    contributor = _contributor_to_tell(page)
+    parts = page.get_url_parts()
+    if contributor is None or parts is None:
+        return None
+    message = f"Your {_kind(page)} “{page.title}” was published"
+    return Notification.objects.create(
+        user=contributor, message=Truncator(message).chars(300), url=parts[2]
+    )
 
 
 # --- reading ---------------------------------------------------------------------------------

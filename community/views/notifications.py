@@ -16,6 +16,7 @@ from community.permissions import can_read
 from community.selectors.moderation import content_url
 from community.selectors.notifications import notifications_for, watches_of
 from community.services.notifications import (
+    contribution_emails_set,
     notifications_mark_all_read,
     participant_watching_set,
     unsubscribe,
@@ -94,6 +95,9 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
             user=request.user, watch_participated=form.cleaned_data["watch_participated"]
         )
         watch_frequencies_set(user=request.user, frequencies=form.frequencies())
+        contribution_emails_set(
+            user=request.user, emailed=form.cleaned_data["contribution_decisions_emailed"]
+        )
         saved = True
     return render(request, "community/notifications/settings.html", {"form": form, "saved": saved})
 

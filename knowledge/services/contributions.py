@@ -7,23 +7,36 @@ page. Where each contribution stands is read by `knowledge.contribution_status`.
 """
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.html import linebreaks
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 from wagtail.log_actions import log
-from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    WorkflowState,
+)
 
 from commons.ratelimits import user_limit_check
+from knowledge.contribution_status import contribution_of
 from knowledge.document_checks import document_validate
-from knowledge.models import CaseStudyIndexPage, CaseStudyPage, ResourceIndexPage, ResourcePage
+from knowledge.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    DueDiligenceItem,
+    ResourceIndexPage,
+    ResourcePage,
+)
+from knowledge.stored_text import STORY_FIELDS, rich_text_from_plain
 
 logger = logging.getLogger(__name__)
 
@@ -33,12 +46,6 @@ SLUG_BASE_MAX_LENGTH = 200  # Page.slug allows 255; leave room for a "-2" suffix
 # draft's file cannot be fetched by guessing its address. Publishing the page releases it.
 REVIEW_COLLECTION_NAME = "Contributions awaiting review"
 REVIEWER_GROUP_NAMES = ("Moderators", "Editors")
-
-
-def rich_text_from_plain(text: str) -> str:
-    """Plain text as stored rich text: every character escaped, blank lines start paragraphs."""
-    text = (text or "").strip()
-    return linebreaks(text, autoescape=True) if text else ""
 
 
 def _list_page(model: type[Page], *, plural: str) -> Page:
@@ -106,39 +113,116 @@ def _review_request(page: Page, *, user) -> None:
     workflow.start(page, user)
 
 
+def _case_study_fill(page: CaseStudyPage, data: Mapping[str, Any]) -> None:
+    """Puts the form's answers on the page, in memory: the caller saves the page or a revision."""
+    page.title = data["title"]
+    page.summary = data["summary"]
+    page.stage = data["stage"]
+    for name in (
+        "started_on",
+        "ended_on",
+        "investment_pounds",
+        "annual_savings_pounds",
+        "savings_percent",
+        "staff_change_fte",
+    ):
+        setattr(page, name, data.get(name))
+    for name in STORY_FIELDS:
+        setattr(page, name, rich_text_from_plain(data.get(name, "")))
+    # The admin's checklist rows, one per area answered; a resend replaces them all.
+    page.due_diligence = [
+        DueDiligenceItem(area=area, status=status, notes=notes)
+        for area, status, notes in data.get("due_diligence", [])
+    ]
+
+
+def _case_study_relations(data: Mapping[str, Any]) -> dict[str, Iterable[Any] | None]:
+    return {
+        "organisations": data.get("organisations"),
+        "service_areas": data.get("service_areas"),
+        "tags": data.get("tags"),
+    }
+
+
 def case_study_submit(*, user, data: Mapping[str, Any]) -> CaseStudyPage:
     """Saves a case study as the contributor's draft and asks the editors to review it."""
     parent = _list_page(CaseStudyIndexPage, plural="case studies")
     # Before the transaction, which locks the parent page: a cache call must not hold it.
     user_limit_check("contribution", user)
-    page = CaseStudyPage(
-        title=data["title"],
-        summary=data["summary"],
-        stage=data["stage"],
-        started_on=data.get("started_on"),
-        ended_on=data.get("ended_on"),
-        investment_pounds=data.get("investment_pounds"),
-        annual_savings_pounds=data.get("annual_savings_pounds"),
-        savings_percent=data.get("savings_percent"),
-        staff_change_fte=data.get("staff_change_fte"),
-        outcomes=rich_text_from_plain(data.get("outcomes", "")),
-        what_went_wrong=rich_text_from_plain(data["what_went_wrong"]),
-        lessons_learned=rich_text_from_plain(data.get("lessons_learned", "")),
-    )
+    page = CaseStudyPage()
+    _case_study_fill(page, data)
     _draft_insert(
         parent,
         page,
         user=user,
         fallback_slug="case-study",
-        relations={
-            "organisations": data.get("organisations"),
-            "service_areas": data.get("service_areas"),
-            "tags": data.get("tags"),
-        },
+        relations=_case_study_relations(data),
     )
     _review_request(page, user=user)
     logger.info("Case study %s sent for review by user %s", page.pk, user.pk)
     return page
+
+
+def _revision_save(
+    *,
+    user,
+    page_id: int,
+    model: type[Page],
+    fill: Callable[[Page], None],
+    relations: Mapping[str, Iterable[Any] | None],
+) -> Page:
+    """Saves a contribution's changes as its newest revision, if it may still change.
+
+    `user` is the contributor or an editor (`contribution_of`); only what no editor is
+    reading and nobody has decided on can change, and the page must be of `model`.
+    """
+    with transaction.atomic():
+        # Locked, and its status read again under the lock: two resends at once (a double
+        # click) would otherwise both pass the check and the second would find nothing to resume.
+        Page.objects.select_for_update().get(pk=page_id)
+        contribution = contribution_of(user, page_id)
+        if contribution is None or not isinstance(contribution.page, model):
+            raise ValidationError("It no longer exists.", code="not_editable")
+        if not contribution.editable:
+            raise ValidationError(contribution.not_editable_because, code="not_editable")
+        draft = contribution.page.get_latest_revision_as_object()
+        fill(draft)
+        for name, values in relations.items():
+            getattr(draft, name).set(list(values or []))
+        if not draft.live:
+            # A page never published is its draft: the row (which lists and titles read)
+            # follows the revision, as it did when the contribution was first sent.
+            draft.save()
+        draft.save_revision(user=user, log_action=True)
+    return draft
+
+
+def _review_resume(page: Page, *, user) -> None:
+    """The workflow that asked for changes carries on; a draft's review starts."""
+    # Outside any transaction: Wagtail emails the moderators as the task restarts.
+    state = page.current_workflow_state
+    if state is None:
+        _review_request(page, user=user)
+    elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        try:
+            state.resume(user)
+        except PermissionDenied:
+            # A second click's resend resumed it first: the newest revision is what they read.
+            logger.info("Workflow state %s was already resumed", state.pk)
+    logger.info("%s %s sent again for review by user %s", type(page).__name__, page.pk, user.pk)
+
+
+def case_study_resend(*, user, page_id: int, data: Mapping[str, Any]) -> CaseStudyPage:
+    """Saves the changes to a case study and sends it back to the editors."""
+    draft = _revision_save(
+        user=user,
+        page_id=page_id,
+        model=CaseStudyPage,
+        fill=lambda draft: _case_study_fill(draft, data),
+        relations=_case_study_relations(data),
+    )
+    _review_resume(draft, user=user)
+    return draft
 
 
 def review_collection_ensure() -> Collection:
@@ -184,15 +268,8 @@ def resource_submit(
     document = (
         _document_add(document_file, title=data["title"], user=user) if document_file else None
     )
-    page = ResourcePage(
-        title=data["title"],
-        summary=data["summary"],
-        kind=data["kind"],
-        external_url=data.get("external_url") or "",
-        document=document,
-        organisation=data.get("organisation"),
-        licence=data["licence"],
-    )
+    page = ResourcePage(document=document)
+    _resource_fill(page, data)
     try:
         _draft_insert(
             parent,
@@ -208,6 +285,49 @@ def resource_submit(
     _review_request(page, user=user)
     logger.info("Resource %s sent for review by user %s", page.pk, user.pk)
     return page
+
+
+def _resource_fill(page: ResourcePage, data: Mapping[str, Any]) -> None:
+    page.title = data["title"]
+    page.summary = data["summary"]
+    page.kind = data["kind"]
+    page.external_url = data.get("external_url") or ""
+    page.organisation = data.get("organisation")
+    page.licence = data["licence"]
+
+
+def resource_resend(
+    *, user, page_id: int, data: Mapping[str, Any], document_file: UploadedFile | None = None
+) -> ResourcePage:
+    """Saves the changes to a resource and sends it back to the editors. The document sent
+    before stays unless a new file replaces it or a web address takes its place."""
+    if document_file:
+        document_validate(document_file)
+    document = (
+        _document_add(document_file, title=data["title"], user=user) if document_file else None
+    )
+
+    def fill(draft: ResourcePage) -> None:
+        _resource_fill(draft, data)
+        if document is not None:
+            draft.document = document
+        elif draft.external_url:
+            draft.document = None
+
+    try:
+        draft = _revision_save(
+            user=user,
+            page_id=page_id,
+            model=ResourcePage,
+            fill=fill,
+            relations={"service_areas": data.get("service_areas"), "tags": data.get("tags")},
+        )
+    except BaseException:
+        if document is not None:
+            _document_discard(document)
+        raise
+    _review_resume(draft, user=user)
+    return draft
 
 
 def contributed_document_release(page: ResourcePage) -> None:

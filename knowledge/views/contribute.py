@@ -1,4 +1,5 @@
-"""Contributing from the public site: a start page, two forms, a confirmation and a status list."""
+"""Contributing from the public site: a start page, two forms, a confirmation, a status list
+and changing a contribution to send it again."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,9 +9,19 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commons.forms import errors_add
-from knowledge.contribution_status import contribution_of, contributions_of
+from knowledge.contribution_status import (
+    Contribution,
+    contribution_of,
+    contributions_of,
+)
 from knowledge.forms import CaseStudyForm, ResourceForm
-from knowledge.services.contributions import case_study_submit, resource_submit
+from knowledge.models import CaseStudyPage
+from knowledge.services.contributions import (
+    case_study_resend,
+    case_study_submit,
+    resource_resend,
+    resource_submit,
+)
 
 
 @require_GET
@@ -69,10 +80,73 @@ def contributions(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _case_study_edit(request: HttpRequest, contribution: Contribution) -> HttpResponse:
+    if request.method == "POST":
+        form = CaseStudyForm(request.POST)
+    else:
+        draft = contribution.page.get_latest_revision_as_object()
+        form = CaseStudyForm(initial=CaseStudyForm.initial_from(draft))
+    if form.is_bound and form.is_valid():
+        try:
+            page = case_study_resend(
+                user=request.user, page_id=contribution.page.pk, data=form.cleaned_data
+            )
+        except ValidationError as error:
+            errors_add(form, error)
+        else:
+            return redirect("knowledge:contribution_sent", page_id=page.pk)
+    return render(
+        request,
+        "knowledge/contribute/case_study_form.html",
+        {"form": form, "contribution": contribution},
+    )
+
+
+def _resource_edit(request: HttpRequest, contribution: Contribution) -> HttpResponse:
+    draft = contribution.page.get_latest_revision_as_object()
+    if request.method == "POST":
+        form = ResourceForm(request.POST, request.FILES, sent_document=draft.document)
+    else:
+        form = ResourceForm(initial=ResourceForm.initial_from(draft), sent_document=draft.document)
+    if form.is_bound and form.is_valid():
+        try:
+            page = resource_resend(
+                user=request.user,
+                page_id=contribution.page.pk,
+                data=form.cleaned_data,
+                document_file=form.cleaned_data.get("document"),
+            )
+        except ValidationError as error:
+            errors_add(form, error)
+        else:
+            return redirect("knowledge:contribution_sent", page_id=page.pk)
+    return render(
+        request,
+        "knowledge/contribute/resource_form.html",
+        {"form": form, "contribution": contribution},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contribution_edit(request: HttpRequest, page_id: int) -> HttpResponse:
+    contribution = contribution_of(request.user, page_id)
+    if contribution is None:
+        raise Http404("No contribution of yours has that number.")
+    if not contribution.editable:
+        return render(
+            request, "knowledge/contribute/not_editable.html", {"contribution": contribution}
+        )
+    if isinstance(contribution.page, CaseStudyPage):
+        return _case_study_edit(request, contribution)
+    return _resource_edit(request, contribution)
+
+
 urlpatterns: list[URLPattern] = [
     path("contribute/", contribute_start, name="contribute"),
     path("contribute/case-study/", case_study_contribute, name="contribute_case_study"),
     path("contribute/resource/", resource_contribute, name="contribute_resource"),
     path("contribute/yours/", contributions, name="contributions"),
+    path("contribute/yours/<int:page_id>/edit/", contribution_edit, name="contribution_edit"),
     path("contribute/sent/<int:page_id>/", contribution_sent, name="contribution_sent"),
 ]

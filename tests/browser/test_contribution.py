@@ -65,7 +65,7 @@ def test_a_contributor_fixes_a_mistake_and_sends_a_case_study_for_review(
 
     expect(page.locator(".govuk-panel__title")).to_have_text("Case study sent for review")
     page.get_by_role("link", name="See your contributions and where they stand").click()
-    expect(page.locator(".govuk-summary-card")).to_contain_text("Waiting for review")
+    expect(page.locator(".govuk-summary-card")).to_contain_text("Waiting for an editor")
     assert axe_violations(page) == []
 
 

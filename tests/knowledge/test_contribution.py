@@ -227,7 +227,7 @@ def test_the_contribution_is_listed_as_waiting_for_review(signed_in):
 
     body = response.content.decode()
     assert "Two councils share a waste service" in body
-    assert "Waiting for review" in body
+    assert "Waiting for an editor" in body
     assert "Case study" in body
 
 

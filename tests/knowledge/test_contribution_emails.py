@@ -78,7 +78,7 @@ def test_the_published_email_links_to_the_page_at_the_public_address(
     [approved] = emails_to(contributor.email)
     address = "https://commons.example.org/case-studies/two-councils-share-a-waste-service/"
     links = re.findall(r"https?://[^\s\"<>]+", approved.body)
-    assert links == [address]
+    assert links == [address, "https://commons.example.org/notifications/settings/"]
     [(html, _)] = approved.alternatives
     assert f'<a href="{address}">{address}</a>' in html
     links = re.findall(r"https?://[^\s\"<>]+", html)

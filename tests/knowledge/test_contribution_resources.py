@@ -177,7 +177,7 @@ def test_a_contributed_resource_is_listed_with_its_status(signed_in):
 
     assert "Shared service business case template" in body
     assert "Resource" in body
-    assert "Waiting for review" in body
+    assert "Waiting for an editor" in body
 
 
 def test_a_resource_that_cannot_be_saved_leaves_no_uploaded_file_behind(

@@ -1,0 +1,30 @@
+"""Plain text typed on the public site, stored as Wagtail rich text, and back again."""
+
+import html
+import re
+
+from django.utils.html import linebreaks, strip_tags
+
+# The case study's rich text parts a contributor writes as plain text.
+STORY_FIELDS = (
+    "outcomes",
+    "what_went_wrong",
+    "lessons_learned",
+    "target_operating_model",
+    "culture_and_leadership",
+)
+
+
+def rich_text_from_plain(text: str) -> str:
+    """Plain text as stored rich text: every character escaped, blank lines start paragraphs."""
+    text = (text or "").strip()
+    return linebreaks(text, autoescape=True) if text else ""
+
+
+def plain_from_rich_text(value: str) -> str:
+    """Stored rich text back as the plain text it was made from, for a contributor to change:
+    paragraphs become blank lines. Formatting an editor added (lists, links) does not survive,
+    which is why only contributions no editor has published come back to the public form."""
+    text = re.sub(r"<br\s*/?>", "\n", value)
+    text = re.sub(r"</p>\s*<p[^>]*>", "\n\n", text)
+    return html.unescape(strip_tags(text)).strip()
