@@ -2,6 +2,8 @@
 you use" in the navigation and on the home page, leading to the shared services people can tell
 the story of."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import OrganisationFactory, SharedServiceFactory
@@ -60,3 +62,18 @@ def test_services_are_found_by_their_name_or_by_a_council_that_runs_them(client,
     assert "No service matches “libraries”" in nothing
     # What they typed stays in the box.
     assert 'value="libraries"' in nothing
+
+
+def test_the_list_of_services_costs_the_same_queries_however_many_there_are(client, db):
+    url = reverse("community:tell_us")
+    SharedServiceFactory()
+    client.get(url)  # the first request fills per-process caches (the site, the footer)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    SharedServiceFactory.create_batch(5)
+
+    with CaptureQueriesContext(connection) as six:
+        response = client.get(url)
+
+    assert "6 services" in response.content.decode()
+    assert len(six) == len(one), [query["sql"] for query in six.captured_queries]
