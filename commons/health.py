@@ -1,6 +1,8 @@
-"""What /healthz reports: can we reach the database, the cache and the search backend?"""
+"""What /healthz reports: can we reach the database, the cache and the search backend? And the
+same in words for people, on the status page the footer links to."""
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -48,3 +50,38 @@ def health_report() -> dict[str, Any]:
     else:
         status = "ok"
     return {"status": status, "database": database, "cache": shared_cache, "search": search}
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    """The health report told to people: what they can and cannot do, never which part of the
+    machinery is down (that is for monitoring, at /healthz)."""
+
+    heading: str
+    detail: str
+    working: bool
+
+
+PUBLIC_STATUS = {
+    "ok": PublicStatus(
+        heading="Commons is working normally",
+        detail="You can search, read, sign in and post as usual.",
+        working=True,
+    ),
+    "degraded": PublicStatus(
+        heading="Search is not working fully",
+        detail="Search is running slowly, so results may be incomplete. "
+        "Everything else is working as usual. We are fixing it.",
+        working=True,
+    ),
+    "failing": PublicStatus(
+        heading="Commons is not working properly",
+        detail="You may not be able to sign in, post, or open some pages. "
+        "We are fixing it. Try again in a few minutes.",
+        working=False,
+    ),
+}
+
+
+def public_status() -> PublicStatus:
+    return PUBLIC_STATUS[health_report()["status"]]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/login/", views.sign_in_through_allauth),
     path("_util/login/", views.sign_in_through_allauth),
     path("healthz", views.healthz, name="healthz"),
+    path("status/", views.service_status, name="service_status"),
     path(
         "sitemap.xml",
         sitemap,

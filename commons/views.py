@@ -15,7 +15,7 @@ from django.views.static import serve
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from commons.health import health_report
+from commons.health import health_report, public_status
 from commons.links import absolute_url
 
 logger = logging.getLogger(__name__)
@@ -58,6 +58,16 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def healthz(request: HttpRequest) -> JsonResponse:
     report = health_report()
     return JsonResponse(report, status=503 if report["status"] == "failing" else 200)
+
+
+@never_cache
+@require_safe
+def service_status(request: HttpRequest) -> HttpResponse:
+    """The footer's "Service status": the health report in plain words, for people."""
+    status = public_status()
+    return render(
+        request, "service_status.html", {"status": status}, status=200 if status.working else 503
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

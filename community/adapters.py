@@ -19,6 +19,8 @@ class AccountAdapter(DefaultAccountAdapter):
         "unknown_email": "There is no account with this email address.",
         "account_inactive": "This account has been closed.",
         "duplicate_email": "This email address is already on your account.",
+        "username_taken": "That username is taken. Choose another",
+        "username_blacklisted": "That username cannot be used. Choose another",
     }
 
     # Signing in or out shows its result at once (the header changes), so a banner saying so on

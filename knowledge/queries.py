@@ -343,6 +343,18 @@ def case_studies_related_to(service: SharedService) -> PageQuerySet:
     )
 
 
+def shared_services_told_by(case_study: CaseStudyPage) -> list[SharedService]:
+    """The shared services a case study tells of: in one of its service areas, led or joined by
+    one of its organisations. The mirror of `case_studies_related_to`, so each links the other."""
+    organisations = case_study.organisations.values("pk")
+    return list(
+        SharedService.objects.filter(service_area__in=case_study.service_areas.values("pk"))
+        .filter(Q(lead_organisation__in=organisations) | Q(partners__in=organisations))
+        .distinct()
+        .order_by("name")
+    )
+
+
 # Feeds
 
 

@@ -3,6 +3,7 @@
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth.hashers import make_password
+from django.utils.functional import Promise
 from taggit.utils import edit_string_for_tags, parse_tags
 
 from commons.forms import PlainTextField
@@ -14,6 +15,12 @@ CHOOSING_ADVICE = (
     "Use at least 8 characters. Do not use a common password, only numbers, "
     "or something like your name or email address."
 )
+# allauth's inline sentences (compared untranslated: the site is in English only).
+REWORDED = {
+    "You must type the same password each time.": (
+        "The passwords do not match. Type the same password in both boxes"
+    ),
+}
 MAX_INTERESTS = 10
 MAX_INTEREST_LENGTH = 50
 
@@ -27,16 +34,26 @@ class GovukFieldsMixin:
 
     labels: dict[str, str] = {}
     hints: dict[str, str] = {}
+    # Per field, the message for each of Django's error codes ("required", "invalid").
+    messages: dict[str, dict[str, str]] = {}
 
     def govuk_fields(self) -> None:
         for name, field in self.fields.items():
             field.widget.attrs.pop("placeholder", None)
             field.help_text = self.hints.get(name, "")
+            field.error_messages.update(self.messages.get(name, {}))
             if name in self.labels:
                 field.label = self.labels[name]
             if field.widget.attrs.get("autocomplete") == "email":
                 field.widget.input_type = "email"
                 field.widget.attrs["spellcheck"] = "false"
+
+    def add_error(self, field, error) -> None:
+        # allauth writes its "passwords differ" sentence in the form itself, not through the
+        # adapter's messages, so it is reworded on its way in.
+        if isinstance(error, str | Promise):  # allauth's are lazy translations
+            error = REWORDED.get(str(error), error)
+        super().add_error(field, error)
 
 
 class SignInForm(GovukFieldsMixin, allauth_forms.LoginForm):
@@ -60,6 +77,15 @@ class SignUpForm(GovukFieldsMixin, allauth_forms.SignupForm):
         "username": "Used in the address of your public profile. Letters, numbers and "
         "@ . + - _ only.",
         "password1": CHOOSING_ADVICE,
+    }
+    messages = {
+        "email": {
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+        "username": {"required": "Enter a username"},
+        "password1": {"required": "Create a password"},
+        "password2": {"required": "Type your password again to confirm it"},
     }
 
     def __init__(self, *args, **kwargs) -> None:

@@ -72,3 +72,13 @@ class StoryResponseForm(forms.Form):
         hint="It appears in public under the story, with your organisation's name.",
         rows=8,
     )
+
+
+class ServiceFinderForm(forms.Form):
+    """The box on "Tell us about a service you use": part of a service's or a council's name."""
+
+    q = text_field(
+        "Search by service or council",
+        max_length=100,
+        hint="For example, bins, benefits or the name of your council",
+    )

@@ -83,3 +83,17 @@ def stories_pending_moderation() -> QuerySet[Story]:
         .select_related("author", "shared_service")
         .order_by("created_at")
     )
+
+
+def services_to_tell_about(words: str = "") -> QuerySet[SharedService]:
+    """Shared services a person might tell the story of, by area then name. `words` (part of a
+    name, as typed) narrows them to services whose name, or whose lead's or a partner's name,
+    contains it: people know their council's name better than the service's."""
+    services = SharedService.objects.select_related("lead_organisation", "service_area")
+    if words:
+        services = services.filter(
+            Q(name__icontains=words)
+            | Q(lead_organisation__name__icontains=words)
+            | Q(pk__in=SharedService.objects.filter(partners__name__icontains=words).values("pk"))
+        )
+    return services.order_by("service_area__name", "name")

@@ -8,9 +8,10 @@ from django.urls import URLPattern, path, reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commons.forms import errors_add
-from community.forms.stories import StoryForm, StoryResponseForm
+from community.forms.stories import ServiceFinderForm, StoryForm, StoryResponseForm
 from community.models import ContentStatus, Story
 from community.permissions import can_respond_to_story, has_verified_email
+from community.selectors.stories import services_to_tell_about
 from community.services.stories import next_story_allowed_on, story_respond, story_submit
 from knowledge.models import SharedService
 
@@ -21,6 +22,23 @@ def _service_breadcrumbs(service: SharedService) -> list[dict[str, str]]:
         {"text": "Shared services", "href": reverse("knowledge:shared_services")},
         {"text": service.name, "href": service.get_absolute_url()},
     ]
+
+
+@require_GET
+def tell_us(request: HttpRequest) -> HttpResponse:
+    """The way in for citizens: every shared service, found by its name or its council's."""
+    form = ServiceFinderForm(request.GET)
+    words = form.cleaned_data["q"] if form.is_valid() else ""
+    return render(
+        request,
+        "community/stories/tell_us.html",
+        {
+            "form": form,
+            "words": words,
+            "services": list(services_to_tell_about(words)) if form.is_valid() else None,
+            "breadcrumbs": [{"text": "Home", "href": "/"}],
+        },
+    )
 
 
 @login_required
@@ -98,6 +116,7 @@ def story_respond_view(request: HttpRequest, story_id: int) -> HttpResponse:
 
 
 urlpatterns: list[URLPattern] = [
+    path("tell-us/", tell_us, name="tell_us"),
     path("services/<slug:slug>/stories/new/", story_new, name="story_new"),
     path("stories/<int:story_id>/sent/", story_sent, name="story_sent"),
     path("stories/<int:story_id>/respond/", story_respond_view, name="story_respond"),

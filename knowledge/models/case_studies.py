@@ -1,8 +1,10 @@
+import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -195,6 +197,31 @@ class CaseStudyPage(RequestedAddressMixin, OneLineTitleMixin, Page):
         if clean and self.live and not self.can_publish():
             raise ValidationError({"what_went_wrong": WARTS_REQUIRED})
         return super().save(*args, clean=clean, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the selectors import this module's models.
+        from knowledge.queries import shared_services_told_by
+
+        context = super().get_context(request, *args, **kwargs)
+        context["shared_services"] = shared_services_told_by(self)
+        return context
+
+    def dates_summary(self, today: datetime.date | None = None) -> str:
+        """The programme's dates as a sentence that fits its stage. The dates are the programme
+        of setting the service up, so a live one whose programme ended is running, not ended."""
+        started = self.started_on and f"{self.started_on:%B %Y}"
+        ended = self.ended_on and f"{self.ended_on:%B %Y}"
+        if self.stage == ProgrammeStage.LIVE:
+            if ended:
+                return f"Running since {ended}" + (f" (work began {started})" if started else "")
+            return f"Started {started}, running now" if started else ""
+        if started and ended:
+            return f"Ran from {started} to {ended}"
+        if ended:
+            return f"Stopped in {ended}"
+        if started and self.started_on > (today or timezone.localdate()):
+            return f"Starts {started}"
+        return f"Started {started}" if started else ""
 
     def can_publish(self) -> bool:
         """A case study without its warts is not published."""

@@ -49,6 +49,16 @@ class SharedService(index.Indexed, ClusterableModel):
     class Meta:
         ordering = ["name"]
 
+    def status_summary(self) -> str:
+        """Its status as a sentence: `since` is when it began, which is no end date for a
+        closed one nor a fact yet for a planned one."""
+        began = self.since and f"{self.since:%B %Y}"
+        if self.status == self.Status.LIVE:
+            return f"Running since {began}" if began else "Running"
+        if self.status == self.Status.CLOSED:
+            return f"Closed (it began in {began})" if began else "Closed"
+        return f"Planned to start in {began}" if began else "Planned"
+
     def __str__(self) -> str:
         return self.name
 

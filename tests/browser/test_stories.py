@@ -60,3 +60,23 @@ def test_the_story_form_with_errors_keeps_answers_and_has_no_serious_violations(
     page.get_by_role("link", name="Go back to Waste and recycling").click()
     expect(page.locator(".commons-stories")).to_contain_text("Waiting for a moderator")
     assert axe_violations(page) == []
+
+
+def test_a_resident_on_a_phone_finds_a_service_from_the_menu_and_starts_a_story(
+    resident_session, phone_page, live_server
+):
+    phone_page.context.add_cookies([{**resident_session, "url": live_server.url}])
+    phone_page.goto(f"{live_server.url}/")
+
+    phone_page.get_by_role("button", name="Menu").click()
+    phone_page.get_by_role("link", name="Tell us about a service", exact=True).click()
+    expect(phone_page.locator("h1")).to_have_text("Tell us about a service you use")
+    phone_page.get_by_label("Search by service or council").fill("recycling")
+    phone_page.get_by_role("button", name="Search services").click()
+
+    expect(phone_page.locator("main h2").first).to_have_text("1 service matching “recycling”")
+    expect(phone_page.get_by_label("Search by service or council")).to_have_value("recycling")
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(phone_page) == []
+    phone_page.get_by_role("link", name="Tell your story of Waste and recycling").click()
+    expect(phone_page.locator("h1")).to_have_text("Tell your story")

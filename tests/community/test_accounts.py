@@ -82,7 +82,7 @@ def test_sign_up_problems_are_summarised_and_answers_kept(client, db, mailoutbox
     body = response.content.decode()
     assert response.status_code == 200
     assert "<title>Error: Create an account" in body
-    assert '<li><a href="#id_username">This field is required.</a></li>' in body
+    assert '<li><a href="#id_username">Enter a username</a></li>' in body
     assert '<a href="#id_password2">' in body
     assert 'value="rowan@example.org"' in body
     assert "a-longer-secret-9" not in body

@@ -8,7 +8,7 @@ DEMO_SIGN_INS = [
     ("a citizen", "citizen@commons.localhost"),
     ("a verified officer", "officer@northshire.gov.uk"),
     ("a community moderator", "moderator@commons.localhost"),
-    ("not yet verified", "unverified@commons.localhost"),
+    ("email not confirmed yet", "unverified@commons.localhost"),
 ]
 
 
