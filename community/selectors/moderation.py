@@ -2,8 +2,9 @@
 and what is waiting in a person's moderation queue.
 
 Content is one of four kinds, named in URLs as `thread`, `post`, `story` and `listing`. Threads and
-replies belong to a community and are moderated by its moderators and by editors; stories and
-listings belong to no community and only editors moderate them.
+replies belong to a community and are moderated by its moderators and by editors. Stories belong to
+no community: editors moderate them, and so do the moderators of the communities covering their
+service's area. Only editors moderate listings.
 """
 
 import html
@@ -24,7 +25,13 @@ from community.models import (
     Story,
     Thread,
 )
-from community.permissions import AnyUser, can_moderate, can_read, is_editor
+from community.permissions import (
+    AnyUser,
+    can_moderate,
+    can_moderate_story,
+    can_read,
+    is_editor,
+)
 from community.selectors.brokerage import listing_visible_to
 
 Content = Thread | Post | Story | Listing
@@ -84,7 +91,10 @@ def content_title(content: Model) -> str:
 
 
 def can_moderate_content(user: AnyUser, content: Model) -> bool:
-    """Community moderators act on their own communities' threads and replies; editors on all."""
+    """Community moderators act on their own communities' threads and replies, and on stories
+    of their communities' service areas; editors on all."""
+    if isinstance(content, Story):
+        return can_moderate_story(user, content)
     community = content_community(content)
     if community is not None:
         return can_moderate(user, community)
@@ -189,14 +199,39 @@ class ModerationQueue:
         return len(self.flagged) + len(self.pending)
 
 
-def _in_scope(user: AnyUser, content: Model, community_ids: set[int] | None) -> bool:
-    community = content_community(content)
-    if community_ids is None:  # an editor
+@dataclass(frozen=True)
+class QueueScope:
+    """What a community moderator's queue covers: their communities' threads and replies, and
+    stories of their communities' service areas. An editor's scope is None: everything."""
+
+    community_ids: set[int]
+    service_area_ids: set[int]
+
+
+def _queue_scope(user: AnyUser) -> QueueScope | None:
+    if is_editor(user):
+        return None
+    communities = moderated_communities(user)
+    return QueueScope(
+        community_ids=set(communities.values_list("pk", flat=True)),
+        service_area_ids=set(
+            Community.service_areas.through.objects.filter(
+                community__in=communities
+            ).values_list("servicearea_id", flat=True)
+        ),
+    )
+
+
+def _in_scope(content: Model, scope: QueueScope | None) -> bool:
+    if scope is None:
         return True
-    return community is not None and community.pk in community_ids
+    if isinstance(content, Story):
+        return content.shared_service.service_area_id in scope.service_area_ids
+    community = content_community(content)
+    return community is not None and community.pk in scope.community_ids
 
 
-def _flagged_items(user: AnyUser, community_ids: set[int] | None) -> list[QueueItem]:
+def _flagged_items(scope: QueueScope | None) -> list[QueueItem]:
     flags_by_content: dict[tuple[int, int], list[Flag]] = defaultdict(list)
     for flag in Flag.objects.filter(status=Flag.Status.OPEN).select_related("reporter"):
         flags_by_content[(flag.content_type_id, flag.object_id)].append(flag)
@@ -207,40 +242,36 @@ def _flagged_items(user: AnyUser, community_ids: set[int] | None) -> list[QueueI
         if not ids:
             continue
         for content in model.objects.select_related(*_RELATED[kind]).filter(pk__in=ids):
-            if _in_scope(user, content, community_ids):
+            if _in_scope(content, scope):
                 items.append(QueueItem(kind, content, flags_by_content[(type_id, content.pk)]))
     # Most reported first, then the longest waiting.
     items.sort(key=lambda item: (-len(item.flags), min(f.created_at for f in item.flags)))
     return items
 
 
-def _pending_items(community_ids: set[int] | None) -> list[QueueItem]:
+def _pending_items(scope: QueueScope | None) -> list[QueueItem]:
     threads = Thread.objects.filter(status=ContentStatus.PENDING).select_related(
         *_RELATED["thread"]
     )
     posts = Post.objects.filter(status=ContentStatus.PENDING).select_related(*_RELATED["post"])
-    if community_ids is not None:
-        threads = threads.filter(community_id__in=community_ids)
-        posts = posts.filter(thread__community_id__in=community_ids)
+    stories = Story.objects.filter(status=ContentStatus.PENDING).select_related(*_RELATED["story"])
+    if scope is not None:
+        threads = threads.filter(community_id__in=scope.community_ids)
+        posts = posts.filter(thread__community_id__in=scope.community_ids)
+        stories = stories.filter(shared_service__service_area_id__in=scope.service_area_ids)
     items = [QueueItem("thread", thread) for thread in threads.order_by("created_at")]
     items += [QueueItem("post", post) for post in posts.order_by("created_at")]
-    if community_ids is None:
-        stories = Story.objects.filter(status=ContentStatus.PENDING).select_related(
-            *_RELATED["story"]
-        )
-        items += [QueueItem("story", story) for story in stories.order_by("created_at")]
+    items += [QueueItem("story", story) for story in stories.order_by("created_at")]
     return items
 
 
 def moderation_queue_for(user: AnyUser) -> ModerationQueue:
     """Open flags grouped by item, and content waiting for approval, that the person may act on."""
-    community_ids = (
-        None if is_editor(user) else set(moderated_communities(user).values_list("pk", flat=True))
-    )
-    flagged = _flagged_items(user, community_ids)
+    scope = _queue_scope(user)
+    flagged = _flagged_items(scope)
     # Flagged content waiting for approval is shown once, with its flags.
     shown = {(item.kind, item.content.pk) for item in flagged}
     pending = [
-        item for item in _pending_items(community_ids) if (item.kind, item.content.pk) not in shown
+        item for item in _pending_items(scope) if (item.kind, item.content.pk) not in shown
     ]
     return ModerationQueue(flagged=flagged, pending=pending)

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Q, QuerySet
 
-from community.models import ContentStatus, Story, User
+from community.models import Community, ContentStatus, Story, User
 from knowledge.models import SharedService
 
 STARS = (5, 4, 3, 2, 1)
@@ -83,3 +83,9 @@ def stories_pending_moderation() -> QuerySet[Story]:
         .select_related("author", "shared_service")
         .order_by("created_at")
     )
+
+
+def communities_moderating_stories_of(service: SharedService) -> QuerySet[Community]:
+    """The communities whose moderators read stories of this service before they appear (those
+    covering its area); none means only the editors do."""
+    return Community.objects.filter(service_areas=service.service_area_id).order_by("name")

@@ -1,8 +1,9 @@
 """Flags and moderation: people report content; moderators and editors act on it.
 
 Every action checks the actor may moderate that content (a moderator of one community cannot act
-on another's; only editors act on stories and listings), changes it, leaves a `ModerationAction`
-audit row and settles the open flags about it, all in one transaction.
+on another's, nor on stories outside its service areas; only editors act on listings), changes
+it, leaves a `ModerationAction` audit row and settles the open flags about it, all in one
+transaction.
 """
 
 import logging

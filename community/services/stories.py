@@ -27,7 +27,7 @@ from community.models import (
     StoryResponse,
     User,
 )
-from community.permissions import can_respond_to_story, has_verified_email, is_editor
+from community.permissions import can_moderate_story, can_respond_to_story, has_verified_email
 from community.services.audit import audit_record
 from knowledge.models import SharedService
 
@@ -83,8 +83,8 @@ def story_submit(*, user: User, shared_service: SharedService, data: dict[str, A
 def _moderate(
     *, moderator: User, story: Story, status: str, action: ModerationAction.Action, note: str = ""
 ) -> Story:
-    if not is_editor(moderator):
-        raise PermissionDenied("Only editors moderate stories.")
+    if not can_moderate_story(moderator, story):
+        raise PermissionDenied("Only editors and moderators for the service's area do this.")
     with transaction.atomic():
         story.status = status
         story.moderated_at = timezone.now()

@@ -11,6 +11,7 @@ from commons.forms import errors_add
 from community.forms.stories import StoryForm, StoryResponseForm
 from community.models import ContentStatus, Story
 from community.permissions import can_respond_to_story, has_verified_email
+from community.selectors.stories import communities_moderating_stories_of
 from community.services.stories import next_story_allowed_on, story_respond, story_submit
 from knowledge.models import SharedService
 
@@ -45,7 +46,11 @@ def story_new(request: HttpRequest, slug: str) -> HttpResponse:
             errors_add(form, error)
         else:
             return redirect("community:story_sent", story_id=story.pk)
-    return render(request, "community/stories/story_form.html", {**context, "form": form})
+    return render(
+        request,
+        "community/stories/story_form.html",
+        {**context, "form": form, "moderating": communities_moderating_stories_of(service)},
+    )
 
 
 @login_required
