@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside the session, auth and messages middleware: its page shows the signed-in navigation.
+    "commons.method_not_allowed.MethodNotAllowedPageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
