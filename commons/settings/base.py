@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "community.context_processors.notifications",
+                "community.context_processors.moderation",
                 # {{ CSP_NONCE }}: marks the inline scripts and styles the policy allows.
                 "csp.context_processors.nonce",
             ],

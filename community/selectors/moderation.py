@@ -12,7 +12,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, QuerySet
+from django.db.models import (
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.urls import NoReverseMatch
 from django.utils.html import strip_tags
 
@@ -24,8 +34,10 @@ from community.models import (
     Post,
     Story,
     Thread,
+    User,
 )
 from community.permissions import (
+    EDITOR_GROUPS,
     AnyUser,
     can_moderate,
     can_moderate_story,
@@ -275,3 +287,82 @@ def moderation_queue_for(user: AnyUser) -> ModerationQueue:
         item for item in _pending_items(scope) if (item.kind, item.content.pk) not in shown
     ]
     return ModerationQueue(flagged=flagged, pending=pending)
+
+
+# --- the link to the queue -------------------------------------------------------------------
+
+
+def _count(queryset: QuerySet) -> Subquery:
+    """COUNT(*) of a queryset as a scalar subquery (Func, not Count: no GROUP BY is wanted)."""
+    return Subquery(
+        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"),
+        output_field=IntegerField(),
+    )
+
+
+def _open_flag_ids(model: type[Model]) -> QuerySet[Flag]:
+    # Joined by app label and model name rather than a ContentType id, which would be a query.
+    return Flag.objects.filter(
+        status=Flag.Status.OPEN,
+        content_type__app_label=model._meta.app_label,
+        content_type__model=model._meta.model_name,
+    ).values("object_id")
+
+
+def _waiting(model: type[Model], *, pending: bool = True) -> Q:
+    waiting = Q(pk__in=_open_flag_ids(model))
+    return waiting | Q(status=ContentStatus.PENDING) if pending else waiting
+
+
+def _waiting_counts(user_pk: OuterRef) -> dict[str, Subquery]:
+    """How many items wait in the whole queue (an editor's) and in the person's own scope (a
+    community moderator's): each item once, however many reports it has, as `len(queue)`."""
+    # One level further in (inside the stories' subquery), so the person is the outer ref's outer.
+    areas = Community.service_areas.through.objects.filter(
+        community__moderators=OuterRef(user_pk)
+    ).values("servicearea_id")
+    everything = (
+        _count(Thread.objects.filter(_waiting(Thread)))
+        + _count(Post.objects.filter(_waiting(Post)))
+        + _count(Story.objects.filter(_waiting(Story)))
+        + _count(Listing.objects.filter(_waiting(Listing, pending=False)))
+    )
+    own = (
+        _count(Thread.objects.filter(_waiting(Thread), community__moderators=user_pk))
+        + _count(Post.objects.filter(_waiting(Post), thread__community__moderators=user_pk))
+        + _count(Story.objects.filter(_waiting(Story), shared_service__service_area__in=areas))
+    )
+    return {"everything": everything, "own": own}
+
+
+@dataclass(frozen=True)
+class QueueLink:
+    """The navigation's link to the queue: shown to editors and community moderators."""
+
+    shown: bool
+    waiting: int
+
+
+def queue_link_for(user: AnyUser) -> QueueLink:
+    """Whether the person may use the queue and how many items wait for them, in one query
+    (the navigation shows it on every page)."""
+    if not user.is_authenticated:
+        return QueueLink(shown=False, waiting=0)
+    me = OuterRef("pk")
+    row = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            editor=Exists(
+                User.groups.through.objects.filter(user_id=me, group__name__in=EDITOR_GROUPS)
+            ),
+            moderator=Exists(Community.moderators.through.objects.filter(user_id=me)),
+            **_waiting_counts(me),
+        )
+        .values("is_superuser", "editor", "moderator", "everything", "own")
+        .first()
+    )
+    if row is None:
+        return QueueLink(shown=False, waiting=0)
+    if row["is_superuser"] or row["editor"]:
+        return QueueLink(shown=True, waiting=row["everything"])
+    return QueueLink(shown=row["moderator"], waiting=row["own"])
