@@ -255,7 +255,8 @@ def _notification_email_send(
     notification: Notification, *, unsubscribe_link: str, because: str = ""
 ) -> None:
     """Email one notification now and mark it emailed. Runs after commit, outside any
-    transaction; a mail server failure is logged and the notification stays owed."""
+    transaction; a mail server failure is logged and leaves it unmarked (a watcher's
+    notification then goes in the daily digest)."""
     body = render_to_string(
         "community/notifications/email_immediate.txt",
         {

@@ -119,3 +119,17 @@ def test_stop_all_emails_stops_emails_about_what_they_wrote_too(citizen):
 
     citizen.refresh_from_db()
     assert citizen.email_about_own_posts is False
+
+
+def test_the_stop_all_link_in_an_authors_email_offers_to_stop_even_without_watches(
+    client, citizen
+):
+    url = reverse("community:unsubscribe", kwargs={"token": unsubscribe_token(user=citizen)})
+
+    page = client.get(url).content.decode()
+    client.post(url)
+
+    citizen.refresh_from_db()
+    assert "We will stop emailing you about what you wrote" in page
+    assert "Stop these emails" in page
+    assert citizen.email_about_own_posts is False
