@@ -51,6 +51,7 @@ def test_a_moderator_of_a_community_covering_the_area_sees_and_publishes_a_story
     response = client.post(act_url(story), {"action": "approve"})
 
     assert "Letters never came" in queue
+    assert '<dd class="govuk-summary-list__value">Revenues and benefits</dd>' in queue
     assert response.status_code == 302
     story.refresh_from_db()
     assert story.status == ContentStatus.VISIBLE
