@@ -72,6 +72,11 @@ def communities_ensure() -> dict[str, Community]:
         )
         if created:
             logger.info("Created the demo community %s", community.slug)
+        # Their moderators read the stories of these areas' services (the knowledge demo's).
+        for area in ServiceArea.objects.filter(slug__in=spec.get("service_areas", ())):
+            Community.service_areas.through.objects.get_or_create(
+                community=community, servicearea=area
+            )
         communities[community.slug] = community
     return communities
 

@@ -77,6 +77,18 @@ def can_moderate(user: AnyUser, community: Community) -> bool:
     return moderates or is_editor(user)
 
 
+def can_moderate_story(user: AnyUser, story: Story) -> bool:
+    """Editors moderate every story; a community's moderators those about shared services in the
+    areas their community covers (`Community.service_areas`)."""
+    if not user.is_authenticated:
+        return False
+    covers = Community.service_areas.through.objects.filter(
+        servicearea_id=story.shared_service.service_area_id,
+        community__moderators=user,
+    ).exists()
+    return covers or is_editor(user)
+
+
 def can_read(user: AnyUser, community: Community) -> bool:
     """Members-only communities show nothing of themselves beyond their name to outsiders: not
     their description, rules, members, counts or threads, on their pages, in search or by email.

@@ -214,6 +214,14 @@ def make_moderator(community: Community, user=None) -> User:
     return user
 
 
+def cover_service_area(community: Community, service_area: ServiceArea) -> Community:
+    """The community's moderators will moderate stories about services in that area."""
+    Community.service_areas.through.objects.get_or_create(
+        community=community, servicearea=service_area
+    )
+    return community
+
+
 def make_verified_user(**fields) -> User:
     """A person who has confirmed their email address (what posting and telling stories need)."""
     user = UserFactory(**fields)

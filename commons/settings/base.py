@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside the session, auth and messages middleware: its page shows the signed-in navigation.
+    "commons.method_not_allowed.MethodNotAllowedPageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -93,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "community.context_processors.notifications",
+                "community.context_processors.moderation",
                 # {{ CSP_NONCE }}: marks the inline scripts and styles the policy allows.
                 "csp.context_processors.nonce",
             ],

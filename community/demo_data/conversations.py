@@ -59,6 +59,7 @@ COMMUNITIES = (
         "visibility": "public",
         "join_policy": "open",
         "members": ("officer", "jo-whitaker", "tom-ashworth", "kit-brennan", "citizen"),
+        "service_areas": ("revenues-and-benefits",),
     },
     {
         "slug": "shared-ict-leaders",
@@ -71,6 +72,7 @@ COMMUNITIES = (
         "visibility": "members",
         "join_policy": "approval",
         "members": ("officer", "tom-ashworth", "kit-brennan"),
+        "service_areas": ("ict",),
     },
     {
         "slug": "residents-voice",

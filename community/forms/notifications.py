@@ -13,7 +13,8 @@ def _field_name(watch: Watch) -> str:
 
 
 class WatchSettingsForm(forms.Form):
-    """Whether to watch what one starts or replies to, then one set of radios per watch:
+    """Whether to watch what one starts or replies to, whether to hear by email what became of
+    what one wrote, then one set of radios per watch:
     immediate email, daily digest, or on the site only."""
 
     watch_participated = forms.BooleanField(
@@ -27,11 +28,17 @@ class WatchSettingsForm(forms.Form):
         "it. You always see their decisions on your notifications page.",
         required=False,
     )
+    email_about_own_posts = forms.BooleanField(
+        label=User._meta.get_field("email_about_own_posts").verbose_name,
+        help_text=User._meta.get_field("email_about_own_posts").help_text,
+        required=False,
+    )
 
     def __init__(self, *args, user: User, watches: Iterable[Watch], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["watch_participated"].initial = user.watch_participated
         self.fields["contribution_decisions_emailed"].initial = contribution_emails_wanted(user)
+        self.fields["email_about_own_posts"].initial = user.email_about_own_posts
         self.watches = list(watches)
         for watch in self.watches:
             self.fields[_field_name(watch)] = forms.ChoiceField(

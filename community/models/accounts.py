@@ -44,6 +44,13 @@ class User(AbstractUser):
         help_text="Hear about new replies to threads you start or reply to. "
         "You can still watch or stop watching any thread yourself.",
     )
+    email_about_own_posts = models.BooleanField(
+        "Email me about what I write",
+        default=True,
+        help_text="When a moderator approves a thread or reply of yours that waited, publishes or "
+        "turns down your story, or an organisation answers it. You see these on your "
+        "notifications page either way.",
+    )
 
     def __str__(self) -> str:
         return self.public_name

@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -37,6 +38,15 @@ class Community(index.Indexed, ClusterableModel):
     moderators = ParentalManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="moderated_communities"
     )
+    # Stories are about a shared service, not a community: this says which communities' moderators
+    # know a service's area well enough to publish or turn down what people tell of it.
+    service_areas = ParentalManyToManyField(
+        "knowledge.ServiceArea",
+        blank=True,
+        related_name="communities",
+        help_text="Its moderators also read people's stories of the shared services in these "
+        "areas before they appear. Editors read every story.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [
@@ -47,6 +57,7 @@ class Community(index.Indexed, ClusterableModel):
         FieldPanel("visibility"),
         FieldPanel("join_policy"),
         FieldPanel("moderators"),
+        FieldPanel("service_areas", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [
         index.SearchField("name"),

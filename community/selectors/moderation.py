@@ -2,8 +2,9 @@
 and what is waiting in a person's moderation queue.
 
 Content is one of four kinds, named in URLs as `thread`, `post`, `story` and `listing`. Threads and
-replies belong to a community and are moderated by its moderators and by editors; stories and
-listings belong to no community and only editors moderate them.
+replies belong to a community and are moderated by its moderators and by editors. Stories belong to
+no community: editors moderate them, and so do the moderators of the communities covering their
+service's area. Only editors moderate listings.
 """
 
 import html
@@ -11,7 +12,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, QuerySet
+from django.db.models import (
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.urls import NoReverseMatch
 from django.utils.html import strip_tags
 
@@ -23,8 +34,16 @@ from community.models import (
     Post,
     Story,
     Thread,
+    User,
 )
-from community.permissions import AnyUser, can_moderate, can_read, is_editor
+from community.permissions import (
+    EDITOR_GROUPS,
+    AnyUser,
+    can_moderate,
+    can_moderate_story,
+    can_read,
+    is_editor,
+)
 from community.selectors.brokerage import listing_visible_to
 
 Content = Thread | Post | Story | Listing
@@ -84,7 +103,10 @@ def content_title(content: Model) -> str:
 
 
 def can_moderate_content(user: AnyUser, content: Model) -> bool:
-    """Community moderators act on their own communities' threads and replies; editors on all."""
+    """Community moderators act on their own communities' threads and replies, and on stories
+    of their communities' service areas; editors on all."""
+    if isinstance(content, Story):
+        return can_moderate_story(user, content)
     community = content_community(content)
     if community is not None:
         return can_moderate(user, community)
@@ -189,14 +211,39 @@ class ModerationQueue:
         return len(self.flagged) + len(self.pending)
 
 
-def _in_scope(user: AnyUser, content: Model, community_ids: set[int] | None) -> bool:
-    community = content_community(content)
-    if community_ids is None:  # an editor
+@dataclass(frozen=True)
+class QueueScope:
+    """What a community moderator's queue covers: their communities' threads and replies, and
+    stories of their communities' service areas. An editor's scope is None: everything."""
+
+    community_ids: set[int]
+    service_area_ids: set[int]
+
+
+def _queue_scope(user: AnyUser) -> QueueScope | None:
+    if is_editor(user):
+        return None
+    communities = moderated_communities(user)
+    return QueueScope(
+        community_ids=set(communities.values_list("pk", flat=True)),
+        service_area_ids=set(
+            Community.service_areas.through.objects.filter(
+                community__in=communities
+            ).values_list("servicearea_id", flat=True)
+        ),
+    )
+
+
+def _in_scope(content: Model, scope: QueueScope | None) -> bool:
+    if scope is None:
         return True
-    return community is not None and community.pk in community_ids
+    if isinstance(content, Story):
+        return content.shared_service.service_area_id in scope.service_area_ids
+    community = content_community(content)
+    return community is not None and community.pk in scope.community_ids
 
 
-def _flagged_items(user: AnyUser, community_ids: set[int] | None) -> list[QueueItem]:
+def _flagged_items(scope: QueueScope | None) -> list[QueueItem]:
     flags_by_content: dict[tuple[int, int], list[Flag]] = defaultdict(list)
     for flag in Flag.objects.filter(status=Flag.Status.OPEN).select_related("reporter"):
         flags_by_content[(flag.content_type_id, flag.object_id)].append(flag)
@@ -207,40 +254,115 @@ def _flagged_items(user: AnyUser, community_ids: set[int] | None) -> list[QueueI
         if not ids:
             continue
         for content in model.objects.select_related(*_RELATED[kind]).filter(pk__in=ids):
-            if _in_scope(user, content, community_ids):
+            if _in_scope(content, scope):
                 items.append(QueueItem(kind, content, flags_by_content[(type_id, content.pk)]))
     # Most reported first, then the longest waiting.
     items.sort(key=lambda item: (-len(item.flags), min(f.created_at for f in item.flags)))
     return items
 
 
-def _pending_items(community_ids: set[int] | None) -> list[QueueItem]:
+def _pending_items(scope: QueueScope | None) -> list[QueueItem]:
     threads = Thread.objects.filter(status=ContentStatus.PENDING).select_related(
         *_RELATED["thread"]
     )
     posts = Post.objects.filter(status=ContentStatus.PENDING).select_related(*_RELATED["post"])
-    if community_ids is not None:
-        threads = threads.filter(community_id__in=community_ids)
-        posts = posts.filter(thread__community_id__in=community_ids)
+    stories = Story.objects.filter(status=ContentStatus.PENDING).select_related(*_RELATED["story"])
+    if scope is not None:
+        threads = threads.filter(community_id__in=scope.community_ids)
+        posts = posts.filter(thread__community_id__in=scope.community_ids)
+        stories = stories.filter(shared_service__service_area_id__in=scope.service_area_ids)
     items = [QueueItem("thread", thread) for thread in threads.order_by("created_at")]
     items += [QueueItem("post", post) for post in posts.order_by("created_at")]
-    if community_ids is None:
-        stories = Story.objects.filter(status=ContentStatus.PENDING).select_related(
-            *_RELATED["story"]
-        )
-        items += [QueueItem("story", story) for story in stories.order_by("created_at")]
+    items += [QueueItem("story", story) for story in stories.order_by("created_at")]
     return items
 
 
 def moderation_queue_for(user: AnyUser) -> ModerationQueue:
     """Open flags grouped by item, and content waiting for approval, that the person may act on."""
-    community_ids = (
-        None if is_editor(user) else set(moderated_communities(user).values_list("pk", flat=True))
-    )
-    flagged = _flagged_items(user, community_ids)
+    scope = _queue_scope(user)
+    flagged = _flagged_items(scope)
     # Flagged content waiting for approval is shown once, with its flags.
     shown = {(item.kind, item.content.pk) for item in flagged}
     pending = [
-        item for item in _pending_items(community_ids) if (item.kind, item.content.pk) not in shown
+        item for item in _pending_items(scope) if (item.kind, item.content.pk) not in shown
     ]
     return ModerationQueue(flagged=flagged, pending=pending)
+
+
+# --- the link to the queue -------------------------------------------------------------------
+
+
+def _count(queryset: QuerySet) -> Subquery:
+    """COUNT(*) of a queryset as a scalar subquery (Func, not Count: no GROUP BY is wanted)."""
+    return Subquery(
+        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"),
+        output_field=IntegerField(),
+    )
+
+
+def _open_flag_ids(model: type[Model]) -> QuerySet[Flag]:
+    # Joined by app label and model name rather than a ContentType id, which would be a query.
+    return Flag.objects.filter(
+        status=Flag.Status.OPEN,
+        content_type__app_label=model._meta.app_label,
+        content_type__model=model._meta.model_name,
+    ).values("object_id")
+
+
+def _waiting(model: type[Model], *, pending: bool = True) -> Q:
+    waiting = Q(pk__in=_open_flag_ids(model))
+    return waiting | Q(status=ContentStatus.PENDING) if pending else waiting
+
+
+def _waiting_counts(user_pk: OuterRef) -> dict[str, Subquery]:
+    """How many items wait in the whole queue (an editor's) and in the person's own scope (a
+    community moderator's): each item once, however many reports it has, as `len(queue)`."""
+    # One level further in (inside the stories' subquery), so the person is the outer ref's outer.
+    areas = Community.service_areas.through.objects.filter(
+        community__moderators=OuterRef(user_pk)
+    ).values("servicearea_id")
+    everything = (
+        _count(Thread.objects.filter(_waiting(Thread)))
+        + _count(Post.objects.filter(_waiting(Post)))
+        + _count(Story.objects.filter(_waiting(Story)))
+        + _count(Listing.objects.filter(_waiting(Listing, pending=False)))
+    )
+    own = (
+        _count(Thread.objects.filter(_waiting(Thread), community__moderators=user_pk))
+        + _count(Post.objects.filter(_waiting(Post), thread__community__moderators=user_pk))
+        + _count(Story.objects.filter(_waiting(Story), shared_service__service_area__in=areas))
+    )
+    return {"everything": everything, "own": own}
+
+
+@dataclass(frozen=True)
+class QueueLink:
+    """The navigation's link to the queue: shown to editors and community moderators."""
+
+    shown: bool
+    waiting: int
+
+
+def queue_link_for(user: AnyUser) -> QueueLink:
+    """Whether the person may use the queue and how many items wait for them, in one query
+    (the navigation shows it on every page)."""
+    if not user.is_authenticated:
+        return QueueLink(shown=False, waiting=0)
+    me = OuterRef("pk")
+    row = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            editor=Exists(
+                User.groups.through.objects.filter(user_id=me, group__name__in=EDITOR_GROUPS)
+            ),
+            moderator=Exists(Community.moderators.through.objects.filter(user_id=me)),
+            **_waiting_counts(me),
+        )
+        .values("is_superuser", "editor", "moderator", "everything", "own")
+        .first()
+    )
+    if row is None:
+        return QueueLink(shown=False, waiting=0)
+    if row["is_superuser"] or row["editor"]:
+        return QueueLink(shown=True, waiting=row["everything"])
+    return QueueLink(shown=row["moderator"], waiting=row["own"])

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Q, QuerySet
 
-from community.models import ContentStatus, Story, User
+from community.models import Community, ContentStatus, Story, User
 from knowledge.models import SharedService
 
 STARS = (5, 4, 3, 2, 1)
@@ -97,3 +97,9 @@ def services_to_tell_about(words: str = "") -> QuerySet[SharedService]:
             | Q(pk__in=SharedService.objects.filter(partners__name__icontains=words).values("pk"))
         )
     return services.order_by("service_area__name", "name")
+
+
+def communities_moderating_stories_of(service: SharedService) -> QuerySet[Community]:
+    """The communities whose moderators read stories of this service before they appear (those
+    covering its area); none means only the editors do."""
+    return Community.objects.filter(service_areas=service.service_area_id).order_by("name")

@@ -24,7 +24,11 @@ from community.permissions import (
 )
 from community.selectors.discussions import threads_visible_to
 from community.services.audit import audit_record
-from community.services.notifications import activity_published, participant_watch
+from community.services.notifications import (
+    activity_published,
+    author_tell,
+    participant_watch,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -193,4 +197,16 @@ def content_approve(*, moderator: User, content: Thread | Post, note: str = "") 
             actor=moderator, content=content, action=ModerationAction.Action.APPROVE, note=note
         )
         activity_published(content)
+        # Watchers never include the author, who waited and is owed the news most.
+        author_tell(
+            author=content.author,
+            message=_approved_message(content),
+            url=content.get_absolute_url(),
+        )
     return content
+
+
+def _approved_message(content: Thread | Post) -> str:
+    if isinstance(content, Thread):
+        return f"Your thread “{content.title}” in {content.community.name} is approved and shown."
+    return f"Your reply to “{content.thread.title}” is approved and shown."

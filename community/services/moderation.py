@@ -1,8 +1,9 @@
 """Flags and moderation: people report content; moderators and editors act on it.
 
 Every action checks the actor may moderate that content (a moderator of one community cannot act
-on another's; only editors act on stories and listings), changes it, leaves a `ModerationAction`
-audit row and settles the open flags about it, all in one transaction.
+on another's, nor on stories outside its service areas; only editors act on listings), changes
+it, leaves a `ModerationAction` audit row and settles the open flags about it, all in one
+transaction.
 """
 
 import logging
@@ -27,8 +28,10 @@ from community.models import (
 )
 from community.permissions import can_flag
 from community.selectors.moderation import (
+    KIND_LABELS,
     can_moderate_content,
     content_community,
+    content_kind,
     content_visible_to,
     flag_by,
 )
@@ -188,6 +191,27 @@ def moderation_act(*, moderator: User, content: Model, action: str, note: str = 
         change(moderator, content, note.strip())
         _flags_settle(moderator=moderator, content=content, status=flag_status)
     logger.info("%s: %s on %s %s", moderator.pk, action, type(content).__name__, content.pk)
+
+
+# What the banner says once an action is done, after the kind of content ("Reply hidden").
+_DONE = {
+    "approve": "approved",
+    "hide": "hidden",
+    "restore": "restored",
+    "remove": "removed",
+    "lock": "locked",
+}
+
+
+def action_done_message(content: Model, action: str) -> str:
+    """The confirmation a moderator sees after an action, in the words the public site uses."""
+    if action == "dismiss":
+        return "Reports dismissed"
+    if action == "remove_member":
+        return "Author removed from the community"
+    if isinstance(content, Story) and action in ("approve", "remove"):
+        return "Story published" if action == "approve" else "Story rejected"
+    return f"{KIND_LABELS[content_kind(content)]} {_DONE[action]}"
 
 
 def actions_for(content: Model) -> list[tuple[str, str]]:

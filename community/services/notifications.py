@@ -117,6 +117,13 @@ def participant_watching_set(*, user: User, watch_participated: bool) -> None:
         user.save(update_fields=["watch_participated"])
 
 
+def author_emails_set(*, user: User, email_about_own_posts: bool) -> None:
+    """Turn emails about what became of one's own posts and stories on or off."""
+    if user.email_about_own_posts != email_about_own_posts:
+        user.email_about_own_posts = email_about_own_posts
+        user.save(update_fields=["email_about_own_posts"])
+
+
 def watch_frequencies_set(*, user: User, frequencies: dict[int, str]) -> int:
     """Set how often the person hears about each of their watches (by watch id)."""
     changed = 0
@@ -175,8 +182,10 @@ def unsubscription_from_token(token: str) -> Unsubscription | None:
 
 def unsubscribe(*, unsubscription: Unsubscription) -> int:
     """Stop email from the watches; the person still sees notifications on the site. "Stop all"
-    also quietens the watches it does not name, so rejoining a community later sends no email."""
+    also quietens the watches it does not name, so rejoining a community later sends no email,
+    and stops emails about what the person wrote."""
     if unsubscription.every_watch:
+        User.objects.filter(pk=unsubscription.user.pk).update(email_about_own_posts=False)
         stopped = Watch.objects.filter(user=unsubscription.user)
     else:
         stopped = Watch.objects.filter(pk__in=[watch.pk for watch in unsubscription.watches])
@@ -258,6 +267,36 @@ def _email(*, user: User, subject: str, body: str, unsubscribe_link: str) -> Ema
     )
 
 
+def _notification_email_send(
+    notification: Notification, *, unsubscribe_link: str, because: str = ""
+) -> None:
+    """Email one notification now and mark it emailed. Runs after commit, outside any
+    transaction; a mail server failure is logged and leaves it unmarked (a watcher's
+    notification then goes in the daily digest)."""
+    body = render_to_string(
+        "community/notifications/email_immediate.txt",
+        {
+            "user": notification.user,
+            "notification": notification,
+            "link": absolute_url(notification.url),
+            "unsubscribe_link": unsubscribe_link,
+            "because": because,
+        },
+    )
+    email = _email(
+        user=notification.user,
+        subject=f"Commons: {notification.message}"[:150],
+        body=body,
+        unsubscribe_link=unsubscribe_link,
+    )
+    try:
+        email.send()
+    except Exception:
+        logger.exception("Could not email notification %s", notification.pk)
+        return
+    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+
+
 def _immediate_emails_send(pairs: Iterable[tuple[int, int]]) -> None:
     """Runs after commit, outside any transaction: one email per notification."""
     pairs = dict(pairs)
@@ -268,28 +307,38 @@ def _immediate_emails_send(pairs: Iterable[tuple[int, int]]) -> None:
             continue  # unwatched or unsubscribed in the meantime
         if not has_verified_email(notification.user):
             continue
-        link = unsubscribe_url(user=notification.user, watch=watch)
-        body = render_to_string(
-            "community/notifications/email_immediate.txt",
-            {
-                "user": notification.user,
-                "notification": notification,
-                "link": absolute_url(notification.url),
-                "unsubscribe_link": link,
-            },
+        _notification_email_send(
+            notification, unsubscribe_link=unsubscribe_url(user=notification.user, watch=watch)
         )
-        email = _email(
-            user=notification.user,
-            subject=f"Commons: {notification.message}"[:150],
-            body=body,
-            unsubscribe_link=link,
-        )
-        try:
-            email.send()
-        except Exception:  # a mail server failure must not lose it: the digest picks it up
-            logger.exception("Could not email notification %s", notification.pk)
-            continue
-        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+
+
+# --- telling authors -------------------------------------------------------------------------
+
+
+def author_tell(*, author: User, message: str, url: str) -> Notification:
+    """Tell an author what became of something they wrote (a held post approved, a story
+    published, turned down or answered): on the site always, and by email at once unless they
+    turned `email_about_own_posts` off. It names no thread, so the daily digest, which is about
+    watches, leaves it alone."""
+    notification = Notification.objects.create(
+        user=author, message=Truncator(one_line(message)).chars(300), url=url
+    )
+    if author.email_about_own_posts:
+        transaction.on_commit(lambda: _author_email_send(notification.pk))
+    return notification
+
+
+def _author_email_send(notification_pk: int) -> None:
+    notification = Notification.objects.select_related("user").filter(pk=notification_pk).first()
+    if notification is None or not notification.user.email_about_own_posts:
+        return
+    if not has_verified_email(notification.user):
+        return
+    _notification_email_send(
+        notification,
+        unsubscribe_link=unsubscribe_url(user=notification.user),
+        because="it is about something you wrote on Commons",
+    )
 
 
 # --- the daily digest ------------------------------------------------------------------------

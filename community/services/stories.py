@@ -22,13 +22,13 @@ from community.markdown import render_markdown
 from community.models import (
     ContentStatus,
     ModerationAction,
-    Notification,
     Story,
     StoryResponse,
     User,
 )
-from community.permissions import can_respond_to_story, has_verified_email, is_editor
+from community.permissions import can_moderate_story, can_respond_to_story, has_verified_email
 from community.services.audit import audit_record
+from community.services.notifications import author_tell
 from knowledge.models import SharedService
 
 logger = logging.getLogger(__name__)
@@ -83,8 +83,8 @@ def story_submit(*, user: User, shared_service: SharedService, data: dict[str, A
 def _moderate(
     *, moderator: User, story: Story, status: str, action: ModerationAction.Action, note: str = ""
 ) -> Story:
-    if not is_editor(moderator):
-        raise PermissionDenied("Only editors moderate stories.")
+    if not can_moderate_story(moderator, story):
+        raise PermissionDenied("Only editors and moderators for the service's area do this.")
     with transaction.atomic():
         story.status = status
         story.moderated_at = timezone.now()
@@ -94,10 +94,10 @@ def _moderate(
 
 
 def _tell_author(story: Story, message: str) -> None:
-    """The teller hears what became of their story, on the site (it is theirs, not a watch)."""
-    Notification.objects.create(
-        user=story.author,
-        message=message[: Notification._meta.get_field("message").max_length],
+    """The teller hears what became of their story (it is theirs, not a watch)."""
+    author_tell(
+        author=story.author,
+        message=message,
         url=f"{story.shared_service.get_absolute_url()}#story-{story.pk}",
     )
 

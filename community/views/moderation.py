@@ -1,5 +1,6 @@
 """Reporting content, and the moderation queue where moderators and editors act on it."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -23,6 +24,7 @@ from community.selectors.moderation import (
 )
 from community.services.moderation import (
     CANNOT_REPORT_OWN,
+    action_done_message,
     actions_for,
     flag_create,
     moderation_act,
@@ -118,6 +120,7 @@ def moderation_act_view(request: HttpRequest, content_type: str, pk: int) -> Htt
             {"problem": " ".join(error.messages)},
             status=400,
         )
+    messages.success(request, action_done_message(content, form.cleaned_data["action"]))
     return redirect("community:moderation_queue")
 
 

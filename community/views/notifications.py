@@ -16,6 +16,7 @@ from community.permissions import can_read
 from community.selectors.moderation import content_url
 from community.selectors.notifications import notifications_for, watches_of
 from community.services.notifications import (
+    author_emails_set,
     contribution_emails_set,
     notifications_mark_all_read,
     participant_watching_set,
@@ -93,6 +94,9 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         participant_watching_set(
             user=request.user, watch_participated=form.cleaned_data["watch_participated"]
+        )
+        author_emails_set(
+            user=request.user, email_about_own_posts=form.cleaned_data["email_about_own_posts"]
         )
         watch_frequencies_set(user=request.user, frequencies=form.frequencies())
         contribution_emails_set(

@@ -11,7 +11,10 @@ from commons.forms import errors_add
 from community.forms.stories import ServiceFinderForm, StoryForm, StoryResponseForm
 from community.models import ContentStatus, Story
 from community.permissions import can_respond_to_story, has_verified_email
-from community.selectors.stories import services_to_tell_about
+from community.selectors.stories import (
+    communities_moderating_stories_of,
+    services_to_tell_about,
+)
 from community.services.stories import next_story_allowed_on, story_respond, story_submit
 from knowledge.models import SharedService
 
@@ -63,7 +66,11 @@ def story_new(request: HttpRequest, slug: str) -> HttpResponse:
             errors_add(form, error)
         else:
             return redirect("community:story_sent", story_id=story.pk)
-    return render(request, "community/stories/story_form.html", {**context, "form": form})
+    return render(
+        request,
+        "community/stories/story_form.html",
+        {**context, "form": form, "moderating": communities_moderating_stories_of(service)},
+    )
 
 
 @login_required

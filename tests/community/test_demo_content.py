@@ -24,6 +24,7 @@ from community.models import (
     Watch,
 )
 from community.selectors.brokerage import suggested_matches
+from community.selectors.moderation import moderation_queue_for
 from knowledge.models import SharedService
 
 PASSWORD = "demo-pass-1234"
@@ -82,6 +83,11 @@ def test_the_demo_has_communities_threads_stories_and_listings_as_described(demo
     stories = Story.objects.all()
     assert stories.filter(status=ContentStatus.VISIBLE).count() >= 3
     assert stories.filter(status=ContentStatus.PENDING).count() == 1
+    # The pending story reaches the communities' moderator, not only the editors.
+    revenues = Community.objects.get(slug="revenues-and-benefits-officers")
+    assert list(revenues.service_areas.values_list("slug", flat=True)) == ["revenues-and-benefits"]
+    pending = stories.get(status=ContentStatus.PENDING)
+    assert [item.content for item in moderation_queue_for(moderator).pending] == [pending]
     assert stories.filter(status=ContentStatus.VISIBLE, show_name=False).exists()
     assert {story.overall for story in stories} <= {2, 3, 4, 5}
     response = StoryResponse.objects.select_related("story__shared_service", "author").first()

@@ -1,5 +1,6 @@
 """The moderation queue comes a page at a time, reported content first."""
 
+import pytest
 from django.urls import reverse
 
 from community.models import ContentStatus
@@ -9,6 +10,7 @@ from tests.factories import (
     CommunityFactory,
     make_moderator,
     make_post,
+    make_story,
     make_thread,
     make_verified_user,
 )
@@ -46,3 +48,38 @@ def test_a_page_past_the_end_shows_the_last_page_not_an_error(client, db):
 
     assert response.status_code == 200
     assert "Only question" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("kind", "action", "banner"),
+    [
+        ("post", "hide", "Reply hidden"),
+        ("post", "approve", "Reply approved"),
+        ("thread", "lock", "Thread locked"),
+        ("thread", "dismiss", "Reports dismissed"),
+    ],
+)
+def test_each_action_is_confirmed_with_a_banner(client, db, kind, action, banner):
+    waste = CommunityFactory(name="Waste partnerships")
+    thread = make_thread(waste, title="Bins")
+    reply = make_post(thread, status=ContentStatus.PENDING)
+    content = reply if kind == "post" else thread
+    client.force_login(make_moderator(waste))
+    act = reverse("community:moderation_act", kwargs={"content_type": kind, "pk": content.pk})
+
+    page = client.post(act, {"action": action}, follow=True).content.decode()
+
+    assert "govuk-notification-banner--success" in page
+    assert f'<p class="govuk-notification-banner__heading">{banner}</p>' in page
+
+
+def test_publishing_a_story_is_confirmed_with_a_banner(client, service, editor):
+    story = make_story(service, status=ContentStatus.PENDING)
+    client.force_login(editor)
+    act = reverse("community:moderation_act", kwargs={"content_type": "story", "pk": story.pk})
+
+    published = client.post(act, {"action": "approve"}, follow=True).content.decode()
+    rejected = client.post(act, {"action": "remove"}, follow=True).content.decode()
+
+    assert '<p class="govuk-notification-banner__heading">Story published</p>' in published
+    assert '<p class="govuk-notification-banner__heading">Story rejected</p>' in rejected
