@@ -8,10 +8,18 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
+from community.models import ContentStatus
 from knowledge.models import LogoPlacement, SiteBranding
 from search.indexes import ensure_index
 from tests.browser.conftest import axe_violations
-from tests.factories import make_case_study, make_resource, make_verified_user
+from tests.factories import (
+    CommunityFactory,
+    make_case_study,
+    make_moderator,
+    make_resource,
+    make_thread,
+    make_verified_user,
+)
 from tests.search.conftest import IndexHelper
 
 # The header's pieces that sit side by side on a wide screen; a row is a band of them that share
@@ -33,23 +41,41 @@ HEADER_ROWS = """() => {
 }"""
 
 
-@pytest.fixture
-def signed_in(site_home) -> dict[str, str]:
-    """A session cookie for a signed-in person, whose header carries the most links."""
+def session_cookie(user) -> dict[str, str]:
     client = Client()
-    client.force_login(make_verified_user(username="rosa"))
+    client.force_login(user)
     return {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies["sessionid"].value}
 
 
-def test_the_header_fits_on_two_rows_on_a_1280_pixel_screen(signed_in, page, live_server):
+@pytest.fixture
+def signed_in(site_home) -> dict[str, str]:
+    """A session cookie for a signed-in person."""
+    return session_cookie(make_verified_user(username="rosa"))
+
+
+@pytest.fixture
+def moderator_signed_in(site_home) -> dict[str, str]:
+    """A moderator with a reply waiting, whose header carries the most links."""
+    community = CommunityFactory(name="Revenues officers", slug="revenues-officers")
+    make_thread(community, status=ContentStatus.PENDING)
+    return session_cookie(make_moderator(community, make_verified_user(username="mo")))
+
+
+def test_the_header_fits_on_two_rows_on_a_1280_pixel_screen(
+    signed_in, moderator_signed_in, page, live_server
+):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(live_server.url + "/")
-    signed_out_rows = page.evaluate(HEADER_ROWS)
-    page.context.add_cookies([{**signed_in, "url": live_server.url}])
-    page.goto(live_server.url + "/")
+    rows = {"signed out": page.evaluate(HEADER_ROWS)}
+    for person, cookie in (("citizen", signed_in), ("moderator", moderator_signed_in)):
+        page.context.clear_cookies()
+        page.context.add_cookies([{**cookie, "url": live_server.url}])
+        page.goto(live_server.url + "/")
+        assert page.get_by_role("button", name="Sign out").is_visible()
+        rows[person] = page.evaluate(HEADER_ROWS)
 
-    assert page.get_by_role("button", name="Sign out").is_visible()
-    assert (signed_out_rows, page.evaluate(HEADER_ROWS)) == (2, 2)
+    assert page.get_by_test_id("moderation-count").is_visible()
+    assert rows == {"signed out": 2, "citizen": 2, "moderator": 2}
 
 
 def test_the_header_menu_opens_on_a_phone_without_scrolling_sideways(phone_page, live_server):
