@@ -13,7 +13,7 @@ class CommunityListSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self) -> list[str]:
-        return ["community:communities", "community:listings"]
+        return ["community:communities", "community:listings", "community:tell_us"]
 
     def location(self, item: str) -> str:
         return reverse(item)

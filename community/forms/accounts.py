@@ -21,6 +21,10 @@ REWORDED = {
         "The passwords do not match. Type the same password in both boxes"
     ),
 }
+NEW_PASSWORD_MESSAGES = {
+    "password1": {"required": "Create a new password"},
+    "password2": {"required": "Type your new password again to confirm it"},
+}
 MAX_INTERESTS = 10
 MAX_INTEREST_LENGTH = 50
 
@@ -58,6 +62,10 @@ class GovukFieldsMixin:
 
 class SignInForm(GovukFieldsMixin, allauth_forms.LoginForm):
     labels = {"login": "Email address", "password": "Password", "remember": "Keep me signed in"}
+    messages = {
+        "login": {"required": "Enter your email address"},
+        "password": {"required": "Enter your password"},
+    }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -103,6 +111,12 @@ class SignUpForm(GovukFieldsMixin, allauth_forms.SignupForm):
 
 class ResetPasswordForm(GovukFieldsMixin, allauth_forms.ResetPasswordForm):
     labels = {"email": "Email address"}
+    messages = {
+        "email": {
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        }
+    }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -112,6 +126,7 @@ class ResetPasswordForm(GovukFieldsMixin, allauth_forms.ResetPasswordForm):
 class ResetPasswordKeyForm(GovukFieldsMixin, allauth_forms.ResetPasswordKeyForm):
     labels = {"password1": "New password", "password2": "Confirm your new password"}
     hints = {"password1": CHOOSING_ADVICE}
+    messages = NEW_PASSWORD_MESSAGES
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -125,6 +140,7 @@ class ChangePasswordForm(GovukFieldsMixin, allauth_forms.ChangePasswordForm):
         "password2": "Confirm your new password",
     }
     hints = {"password1": CHOOSING_ADVICE}
+    messages = {"oldpassword": {"required": "Enter your current password"}, **NEW_PASSWORD_MESSAGES}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -134,6 +150,10 @@ class ChangePasswordForm(GovukFieldsMixin, allauth_forms.ChangePasswordForm):
 class SetPasswordForm(GovukFieldsMixin, allauth_forms.SetPasswordForm):
     labels = {"password1": "Password", "password2": "Confirm your password"}
     hints = {"password1": CHOOSING_ADVICE}
+    messages = {
+        "password1": {"required": "Create a password"},
+        "password2": {"required": "Type your password again to confirm it"},
+    }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

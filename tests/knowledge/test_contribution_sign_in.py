@@ -53,8 +53,8 @@ def test_a_wrong_password_is_summarised_and_the_email_kept(client, person):
 def test_empty_answers_are_marked_beside_each_field(client, person):
     body = client.post(LOGIN_URL, {"login": "", "password": ""}).content.decode()
 
-    assert '<li><a href="#id_login">This field is required.</a></li>' in body
-    assert '<li><a href="#id_password">This field is required.</a></li>' in body
+    assert '<li><a href="#id_login">Enter your email address</a></li>' in body
+    assert '<li><a href="#id_password">Enter your password</a></li>' in body
     assert 'aria-describedby="id_password-error"' in body
 
 
