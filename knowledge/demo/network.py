@@ -35,6 +35,8 @@ class DemoSite:
     organisation_slug: str
     brand_colour: str
     tagline: str
+    # The top bar, dark enough for its white text (SiteBranding checks the contrast).
+    header_colour: str
 
 
 DEMO_SITES = [
@@ -44,6 +46,7 @@ DEMO_SITES = [
         "northshire-county-council",
         "#00703c",
         "Sharing what works across Northshire",
+        "#004e2a",
     ),
     DemoSite(
         "eastvale.localhost",
@@ -51,6 +54,7 @@ DEMO_SITES = [
         "eastvale-district-council",
         "#5f2d91",
         "Eastvale's front door to the Commons network",
+        "#3b1c5a",
     ),
     DemoSite(
         "westmoor.localhost",
@@ -58,6 +62,7 @@ DEMO_SITES = [
         "westmoor-borough-council",
         "#b01e0e",
         "What Westmoor learned, and what it learned from others",
+        "#6e1309",
     ),
     DemoSite(
         "trivalley.localhost",
@@ -65,6 +70,7 @@ DEMO_SITES = [
         "tri-valley-revenues-partnership",
         "#0b6b70",
         "Three councils, one revenues and benefits service",
+        "#073f42",
     ),
 ]
 
@@ -104,6 +110,7 @@ def load_demo_network() -> Library:
             home=library.home,
             organisation=organisation,
             brand_colour=demo.brand_colour,
+            header_colour=demo.header_colour,
             tagline=demo.tagline,
             footer_text=f"{demo.site_name} is run with {organisation.name}."
             if organisation

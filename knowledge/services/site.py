@@ -117,6 +117,7 @@ def network_site_ensure(
     home: HomePage,
     organisation: Organisation | None = None,
     brand_colour: str = "#1d70b8",
+    header_colour: str = "#0b0c0c",
     tagline: str = "",
     welcome_text: str = "",
     footer_text: str = "",
@@ -135,6 +136,7 @@ def network_site_ensure(
     if branding.organisation_id is None and organisation is not None:
         branding.organisation = organisation
         branding.brand_colour = brand_colour
+        branding.header_colour = header_colour
         branding.tagline = tagline
         branding.welcome_text = welcome_text
         branding.footer_text = footer_text

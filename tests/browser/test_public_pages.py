@@ -90,6 +90,8 @@ def public_paths(library, es) -> list[str]:
         "/accounts/login/",
         "/accounts/signup/",
         "/contribute/",
+        "/tell-us/",
+        "/status/",
         *legal_paths,
     ]
 

@@ -3,6 +3,8 @@
 Loading the demo takes seconds, so each test checks a whole family of pages.
 """
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -61,3 +63,14 @@ def test_every_browse_page_and_filter_renders(demo, client):
         response = client.get(url)
         assert response.status_code == 200, url
         assert "Error:" not in response.content.decode()[:300], url
+
+
+def test_each_demo_council_site_has_a_header_of_its_own_colour(demo, client):
+    """Branded sites differ by more than a stripe (issue #15, item 8): each council's top bar is
+    its own colour, so its front door looks like theirs."""
+    colours = {}
+    for site in Site.objects.all():
+        html = client.get("/", HTTP_HOST=site.hostname).content.decode()
+        colours[site.hostname] = re.search(r"--commons-header-colour: (#[0-9a-f]{6});", html)[1]
+
+    assert len(set(colours.values())) == len(colours), colours
