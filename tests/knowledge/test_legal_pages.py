@@ -102,7 +102,7 @@ def test_the_beta_banner_links_the_feedback_address_editors_set(client, home_pag
     branding.save()
 
     html = client.get("/").content.decode()
-    banner = html[html.index('<div class="govuk-phase-banner">') : html.index("<main")]
+    banner = html[html.index('<section class="govuk-phase-banner"') : html.index("<main")]
 
     assert '<a class="govuk-link" href="mailto:feedback@northshire.gov.uk">' in banner
 
