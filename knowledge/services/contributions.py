@@ -36,7 +36,7 @@ from knowledge.models import (
     ResourceIndexPage,
     ResourcePage,
 )
-from knowledge.stored_text import STORY_FIELDS, rich_text_from_plain
+from knowledge.stored_text import STORY_FIELDS, rich_text_kept_or_from_plain
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +128,8 @@ def _case_study_fill(page: CaseStudyPage, data: Mapping[str, Any]) -> None:
     ):
         setattr(page, name, data.get(name))
     for name in STORY_FIELDS:
-        setattr(page, name, rich_text_from_plain(data.get(name, "")))
+        stored = getattr(page, name) or ""
+        setattr(page, name, rich_text_kept_or_from_plain(data.get(name) or "", stored))
     # The admin's checklist rows, one per area answered; a resend replaces them all.
     page.due_diligence = [
         DueDiligenceItem(area=area, status=status, notes=notes)

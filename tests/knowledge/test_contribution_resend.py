@@ -282,3 +282,48 @@ def test_the_list_asks_the_database_the_same_number_of_times_however_many_there_
         changes_request(page, editor=moderator, comment="Please say what it cost.")
 
     assert queries_for_the_list() == one
+
+
+def test_formatting_an_editor_added_survives_a_resend_that_leaves_that_text_alone(
+    signed_in, moderator
+):
+    page = submit(signed_in)
+    draft = page.get_latest_revision_as_object()
+    formatted = (
+        "<ul><li>Fewer missed bins.</li><li>Residents noticed "
+        '(<a href="https://example.org/survey">survey</a>).</li></ul>'
+    )
+    draft.outcomes = formatted
+    draft.save_revision(user=moderator)
+    changes_request(page, editor=moderator, comment="Please say what it cost.")
+    form = html.unescape(signed_in.get(edit_url(page)).content.decode())
+    shown_outcomes = form.split('name="outcomes"')[1].split(">", 1)[1].split("</textarea>")[0]
+
+    response = signed_in.post(
+        edit_url(page),
+        case_study_data(investment_pounds="300000", outcomes=shown_outcomes.strip()),
+    )
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    latest = page.get_latest_revision_as_object()
+    assert latest.outcomes == formatted
+    assert latest.investment_pounds == Decimal("300000")
+
+
+def test_text_the_contributor_changes_replaces_the_editors_formatting(signed_in, moderator):
+    page = submit(signed_in)
+    draft = page.get_latest_revision_as_object()
+    draft.outcomes = "<ul><li>Fewer missed bins.</li></ul>"
+    draft.save_revision(user=moderator)
+    changes_request(page, editor=moderator, comment="Please add what residents said.")
+
+    response = signed_in.post(
+        edit_url(page), case_study_data(outcomes="Fewer missed bins; 4,000 fewer calls.")
+    )
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.get_latest_revision_as_object().outcomes == (
+        "<p>Fewer missed bins; 4,000 fewer calls.</p>"
+    )
