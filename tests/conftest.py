@@ -1,5 +1,4 @@
 import os
-import socket
 
 import pytest
 from django.core.cache import cache
@@ -8,6 +7,7 @@ from django.db import connection
 from knowledge.models import HomePage
 from knowledge.services import Library, home_page_ensure, library_ensure
 from search import elasticsearch, vocabulary
+from tests.ports import free_port
 
 
 @pytest.fixture(autouse=True)
@@ -47,13 +47,6 @@ def es():
     client.indices.delete(index=f"{elasticsearch.index_name('')}*", ignore_unavailable=True)
 
 
-def closed_port() -> int:
-    """A local port nobody listens on: connecting to it is refused at once."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def database_unreachable(transactional_db):
     """The real database connection pointed at a port nobody listens on, as when PostgreSQL
@@ -61,7 +54,7 @@ def database_unreachable(transactional_db):
     clean-up, which needs the database."""
     real_port = connection.settings_dict["PORT"]
     connection.close()
-    connection.settings_dict["PORT"] = str(closed_port())
+    connection.settings_dict["PORT"] = str(free_port())
     yield
     connection.close()
     connection.settings_dict["PORT"] = real_port
@@ -73,7 +66,7 @@ def cache_unreachable(settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
             "OPTIONS": {"socket_connect_timeout": 1},
         }
     }

@@ -1,4 +1,3 @@
-import socket
 from unittest import mock
 
 from django.db import DatabaseError
@@ -7,6 +6,7 @@ from django.test import override_settings
 from commons import health
 from search import breaker, elasticsearch
 from search import health as search_health
+from tests.ports import free_port
 
 
 def test_healthz_reports_database_and_elasticsearch_answering(client, db):
@@ -57,12 +57,9 @@ def test_database_failure_makes_health_failing_with_no_details_leaked(db):
 
 def test_healthz_fails_when_the_shared_cache_does_not_answer(client, db):
     """With Redis down, sign-ins and most pages fail: the proxy should stop sending traffic."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed_port = probe.getsockname()[1]
     redis = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": f"redis://:hunter2@127.0.0.1:{closed_port}/0",
+        "LOCATION": f"redis://:hunter2@127.0.0.1:{free_port()}/0",
         "OPTIONS": {"socket_connect_timeout": 1},
     }
     with override_settings(CACHES={"default": redis}):

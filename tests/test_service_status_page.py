@@ -1,10 +1,10 @@
 """The footer's "Service status" is a page for people, in plain English, naming none of the
 machinery behind the site (issue #15, item 8). Monitoring keeps its JSON at /healthz."""
 
-import socket
-
 import pytest
 from django.test import override_settings
+
+from tests.ports import free_port
 
 INTERNALS = ("postgres", "redis", "elasticsearch", "database", "cache", "vendor", '"ok"')
 
@@ -43,12 +43,9 @@ def test_when_search_is_down_the_status_page_says_results_may_be_incomplete(clie
 
 
 def test_when_sign_in_cannot_work_the_status_page_says_so_and_answers_503(client, db):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed_port = probe.getsockname()[1]
     redis = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": f"redis://:hunter2@127.0.0.1:{closed_port}/0",
+        "LOCATION": f"redis://:hunter2@127.0.0.1:{free_port()}/0",
         "OPTIONS": {"socket_connect_timeout": 1},
     }
     with override_settings(CACHES={"default": redis}):

@@ -63,6 +63,17 @@ def phone_page(live_server, site_home) -> Iterator[Page]:
     yield from open_page(**PHONE)
 
 
+def sign_in(page: Page, live_server, email: str, next_url: str) -> None:
+    """Signs in through the form as people do (every test person's password is the factories'),
+    starting from no session, and waits for the page the person was going to."""
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill("correct-horse-battery")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"**{next_url}")
+
+
 def axe_violations(page: Page, impacts=("serious", "critical")) -> list[dict]:
     """Runs axe-core in the page; returns the violations at the given impact levels."""
     assert AXE_SCRIPT.exists(), "axe-core is missing: run `make test` (it installs npm packages)"

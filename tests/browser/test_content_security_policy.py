@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
 from search.indexes import ensure_index
+from tests.browser.conftest import sign_in
 from tests.factories import (
     CommunityFactory,
     ListingFactory,
@@ -90,14 +91,6 @@ def network(library, es):
         "thread": thread.get_absolute_url(),
         "listing": listing.get_absolute_url(),
     }
-
-
-def sign_in(page: Page, live_server, email: str, next_url: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"**{next_url}")
 
 
 def assert_gov_uk_frontend_ran(page: Page, path: str) -> None:

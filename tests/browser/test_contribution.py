@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, sign_in
 from tests.factories import OrganisationFactory, ServiceAreaFactory, make_verified_user
 
 SAVINGS_LABEL = "Savings as a percentage of the previous cost (optional)"
@@ -18,17 +18,10 @@ def contributor(library):
     return make_verified_user(username="ana", email="ana@example.org")
 
 
-def sign_in(page, live_server, next_url: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("Email address").fill("ana@example.org")
-    page.get_by_label("Password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_a_contributor_fixes_a_mistake_and_sends_a_case_study_for_review(
     contributor, page, live_server
 ):
-    sign_in(page, live_server, "/contribute/case-study/")
+    sign_in(page, live_server, "ana@example.org", "/contribute/case-study/")
 
     expect(page.locator("h1")).to_have_text("Share a case study")
     page.get_by_label("Title", exact=True).fill("Two councils share a waste service")
@@ -84,7 +77,7 @@ def test_the_sign_in_and_start_pages_have_no_serious_accessibility_violations(
 def test_the_contribution_forms_fit_a_phone_and_stay_accessible(
     contributor, phone_page, live_server
 ):
-    sign_in(phone_page, live_server, "/contribute/resource/")
+    sign_in(phone_page, live_server, "ana@example.org", "/contribute/resource/")
     phone_page.get_by_role("button", name="Send for review").click()
 
     expect(phone_page.locator(".govuk-error-summary")).to_contain_text(

@@ -6,7 +6,7 @@ from django.db import connections
 from playwright.sync_api import expect
 
 from knowledge.models import CaseStudyPage
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, sign_in
 from tests.factories import make_verified_user
 
 TITLE = "Two councils share a waste service"
@@ -22,17 +22,9 @@ def people(library):
     return contributor, editor
 
 
-def sign_in(page, live_server, next_url: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("Email address").fill("ana@example.org")
-    page.get_by_label("Password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_a_contributor_edits_and_resends_after_changes_requested(people, page, live_server):
     _, editor = people
-    sign_in(page, live_server, "/contribute/case-study/")
+    sign_in(page, live_server, "ana@example.org", "/contribute/case-study/")
     page.get_by_label("Title", exact=True).fill(TITLE)
     page.get_by_label("Summary", exact=True).fill("Eastshire and Westshire merged their rounds.")
     page.get_by_label("Live", exact=True).check()
@@ -50,7 +42,7 @@ def test_a_contributor_edits_and_resends_after_changes_requested(people, page, l
     contribution.current_workflow_task_state.reject(user=editor, comment=COMMENT)
     connections.close_all()
 
-    sign_in(page, live_server, "/contribute/yours/")
+    sign_in(page, live_server, "ana@example.org", "/contribute/yours/")
     card = page.locator(".govuk-summary-card", has_text=TITLE)
     expect(card).to_contain_text("Changes requested")
     expect(card).to_contain_text(COMMENT)

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, sign_in
 from tests.factories import (
     CommunityFactory,
     SharedServiceFactory,
@@ -27,14 +27,6 @@ def bins(site_home):
     make_moderator(community, make_verified_user(email="mo@example.org", display_name="Mo"))
     make_verified_user(email="rosa@example.org")
     return service
-
-
-def sign_in(page, live_server, email: str, next_url: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_a_story_reaches_a_community_moderator_and_its_author_hears_the_outcome(

@@ -4,6 +4,7 @@ so the reply reaches its author without their pressing Watch."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import sign_in
 from tests.factories import (
     CommunityFactory,
     OrganisationFactory,
@@ -28,14 +29,6 @@ def waste(db):
     )
     make_member(community, officer)
     return community
-
-
-def sign_in(page, live_server, email: str, next_url: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_a_citizen_asks_in_a_thread_and_is_notified_of_the_officers_answer(

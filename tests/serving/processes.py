@@ -4,7 +4,6 @@ way the TLS proxy does: plain HTTP from 127.0.0.1, with X-Forwarded-For and X-Fo
 import http.client
 import re
 import signal
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
@@ -13,17 +12,13 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
+from tests.ports import free_port
+
 REPO = Path(__file__).resolve().parents[2]
 HOST = "commons.example.org"
 LOGIN_PATH = "/accounts/login/"
 FAILED = "One or both are not right"
 REFUSED = "You have tried to sign in too many times"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass

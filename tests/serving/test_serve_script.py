@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.serving.processes import REPO, WebProcess, free_port, get
+from tests.ports import free_port
+from tests.serving.processes import REPO, WebProcess, get
 
 SERVE = str(REPO / "scripts" / "serve.sh")
 
