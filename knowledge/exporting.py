@@ -133,6 +133,7 @@ def export_case_study(page: CaseStudyPage) -> dict[str, Any]:
         "related": [link.related_page.slug for link in page.related_links.all()],
         "tags": _tags(page),
         "last_reviewed": _date(page.last_reviewed),
+        "review_by": _date(page.review_by),
         **_publishing(page),
     }
 
@@ -149,6 +150,8 @@ def export_resource(page: ResourcePage) -> dict[str, Any]:
         "service_areas": _slugs(page.service_areas.all()),
         "licence": page.licence,
         "tags": _tags(page),
+        "last_reviewed": _date(page.last_reviewed),
+        "review_by": _date(page.review_by),
         **_publishing(page),
     }
 

@@ -144,6 +144,7 @@ CASE_STUDIES = Kind(
         "related": _many("case_studies"),
         "tags": _list(reading.read_tags),
         "last_reviewed": _date(),
+        "review_by": _date(),
         **_PUBLISHING,
     },
 )
@@ -163,6 +164,8 @@ RESOURCES = Kind(
         "service_areas": _many("service_areas"),
         "licence": _text(),
         "tags": _list(reading.read_tags),
+        "last_reviewed": _date(),
+        "review_by": _date(),
         **_PUBLISHING,
     },
 )
