@@ -3,15 +3,21 @@ editor's attention, and why."""
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Value
+from django.db.models.functions import Concat
+from django.db.models.lookups import IEndsWith
 from django.utils import timezone
 
-from knowledge.models import CaseStudyPage, ResourcePage
+from knowledge.models import CaseStudyPage, OrganisationEmailDomain, ResourcePage
 from knowledge.models.freshness import ReviewedContent
 
 PAST_DUE = "Past its review-by date"
 OWNER_CLOSED = "Owner's account is closed"
 NO_OWNER = "No owner"
+OWNER_ELSEWHERE = "Owner is no longer at any of its organisations"
+
+# How each kind names its organisations, seen from an organisation.
+ORGANISATIONS_OF = {CaseStudyPage: "case_studies", ResourcePage: "resources"}
 
 REVIEWED_MODELS: tuple[type[ReviewedContent], ...] = (CaseStudyPage, ResourcePage)
 
@@ -39,13 +45,28 @@ def owner_gone() -> Q:
     return Q(content_owner__isnull=True) | Q(content_owner__is_active=False)
 
 
+def owner_elsewhere(model: type[ReviewedContent]) -> Q:
+    """The owner's account is open but its address is on none of the email domains of the
+    page's organisations: the same rule that makes someone an organisation's verified officer,
+    read from what knowledge holds. Pages whose organisations list no domains cannot tell, so
+    they are left out rather than guessed at."""
+    domains = OrganisationEmailDomain.objects.filter(
+        **{f"organisation__{ORGANISATIONS_OF[model]}": OuterRef("pk")}
+    )
+    owners_domain = domains.filter(
+        IEndsWith(OuterRef("content_owner__email"), Concat(Value("@"), F("domain")))
+    )
+    return Q(content_owner__is_active=True) & Exists(domains) & ~Exists(owners_domain)
+
+
 def pages_needing_review(*, today: datetime.date | None = None) -> Q:
     """A filter on Wagtail's Page for live case studies and resources that are past due or
     whose owner has gone, as one query however many kinds there are."""
     today = today or timezone.localdate()
     needing = Q(pk__in=[])
     for model in REVIEWED_MODELS:
-        ids = model.objects.live().filter(overdue_for_review(today) | owner_gone()).values("pk")
+        attention = overdue_for_review(today) | owner_gone() | owner_elsewhere(model)
+        ids = model.objects.live().filter(attention).values("pk")
         needing |= Q(pk__in=ids)
     return needing
 
@@ -59,13 +80,22 @@ def review_reasons(page: ReviewedContent, *, today: datetime.date | None = None)
         reasons.append(NO_OWNER)
     elif not page.content_owner.is_active:
         reasons.append(OWNER_CLOSED)
+    elif getattr(page, "owner_elsewhere", False):
+        reasons.append(OWNER_ELSEWHERE)
     return reasons
 
 
 def reviewed_pages_by_id(ids: list[int]) -> dict[int, ReviewedContent]:
-    """The specific pages with their owners, one query per kind, for a page of the report."""
+    """The specific pages with their owners, one query per kind, for a page of the report;
+    each knows whether its owner is elsewhere (`owner_elsewhere`) for `review_reasons`."""
     found: dict[int, ReviewedContent] = {}
     for model in REVIEWED_MODELS:
-        for page in model.objects.filter(pk__in=ids).select_related("content_owner"):
+        elsewhere = ExpressionWrapper(owner_elsewhere(model), output_field=BooleanField())
+        pages = (
+            model.objects.filter(pk__in=ids)
+            .select_related("content_owner")
+            .annotate(owner_elsewhere=elsewhere)
+        )
+        for page in pages:
             found[page.pk] = page
     return found

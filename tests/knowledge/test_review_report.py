@@ -8,7 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.factories import UserFactory, make_case_study, make_resource
+from tests.factories import (
+    OrganisationEmailDomainFactory,
+    OrganisationFactory,
+    UserFactory,
+    make_case_study,
+    make_resource,
+)
 
 REPORT_URL = "/admin/reports/due-for-review/"
 
@@ -114,3 +120,41 @@ def test_the_report_downloads_as_a_spreadsheet_with_the_reasons(client, library,
     )
     assert "Overdue case study" in csv
     assert "Past its review-by date; No owner" in csv
+
+
+def test_the_report_lists_content_whose_owner_is_no_longer_at_its_organisations(
+    client, library, editor
+):
+    council = OrganisationFactory(name="Northshire County Council")
+    OrganisationEmailDomainFactory(organisation=council, domain="northshire.gov.uk")
+    still_there = UserFactory(username="stays", email="stays@Northshire.gov.uk")
+    moved_on = UserFactory(username="moved", email="moved@eastvale.gov.uk")
+    make_case_study(
+        library.case_studies,
+        title="Owner still at the council",
+        organisations=[council],
+        content_owner=still_there,
+        review_by=days_ago(-30),
+    )
+    make_case_study(
+        library.case_studies,
+        title="Owner moved to another council",
+        organisations=[council],
+        content_owner=moved_on,
+        review_by=days_ago(-30),
+    )
+    make_resource(
+        library.resources,
+        title="Resource whose owner moved",
+        organisation=council,
+        content_owner=moved_on,
+        review_by=days_ago(-30),
+    )
+    client.force_login(editor)
+
+    html = client.get(REPORT_URL).content.decode()
+
+    assert "Owner still at the council" not in html
+    assert "Owner moved to another council" in html
+    assert "Resource whose owner moved" in html
+    assert "Owner is no longer at any of its organisations" in html
