@@ -8,6 +8,7 @@ from knowledge.exporting import export_content
 from knowledge.importing import import_content
 from knowledge.importing.problems import ImportValidationError
 from knowledge.models import CaseStudyPage, ResourcePage
+from tests.factories import UserFactory
 from tests.knowledge.content_files import good_content
 
 
@@ -47,3 +48,32 @@ def test_a_review_by_date_that_is_not_a_date_is_refused_in_plain_english(library
     assert "review_by" in str(refused.value)
     assert "YYYY-MM-DD" in str(refused.value)
     assert not ResourcePage.objects.exists()
+
+
+def test_the_owner_is_imported_and_exported_by_email_address(library):
+    owner = UserFactory(username="keeper", email="keeper@northshire.gov.uk")
+    content = good_content()
+    content["case_studies"][0]["owner"] = "Keeper@Northshire.gov.uk"
+    content["resources"][0]["owner"] = "keeper@northshire.gov.uk"
+
+    import_content(content)
+
+    case_study = CaseStudyPage.objects.get(slug=content["case_studies"][0]["slug"])
+    assert case_study.content_owner == owner
+    assert ResourcePage.objects.get(slug="business-case-guide").content_owner == owner
+    exported = export_content()
+    by_slug = {each["slug"]: each for each in exported["case_studies"] + exported["resources"]}
+    assert by_slug[case_study.slug]["owner"] == "keeper@northshire.gov.uk"
+    assert by_slug["business-case-guide"]["owner"] == "keeper@northshire.gov.uk"
+    assert by_slug["shared-waste-fleet"]["owner"] is None
+
+
+def test_an_owner_without_an_account_is_refused_in_plain_english(library):
+    content = good_content()
+    content["case_studies"][0]["owner"] = "nobody@example.org"
+
+    with pytest.raises(ImportValidationError) as refused:
+        import_content(content)
+
+    assert 'owner: No account has the email address "nobody@example.org".' in str(refused.value)
+    assert not CaseStudyPage.objects.exists()
