@@ -158,3 +158,14 @@ def test_the_report_lists_content_whose_owner_is_no_longer_at_its_organisations(
     assert "Owner moved to another council" in html
     assert "Resource whose owner moved" in html
     assert "Owner is no longer at any of its organisations" in html
+
+
+def test_drafts_are_left_off_the_report_until_they_are_published(client, library, editor):
+    make_case_study(library.case_studies, title="A draft nobody owns", live=False)
+    make_case_study(library.case_studies, title="A published page nobody owns")
+    client.force_login(editor)
+
+    html = client.get(REPORT_URL).content.decode()
+
+    assert "A published page nobody owns" in html
+    assert "A draft nobody owns" not in html
