@@ -47,7 +47,7 @@ from community.services.discussions import (
 )
 from community.services.notifications import watch_start
 from community.services.stories import story_publish, story_respond, story_submit
-from knowledge.models import ServiceArea, SharedService
+from knowledge.models import CaseStudyPage, ServiceArea, SharedService
 
 logger = logging.getLogger(__name__)
 
@@ -226,6 +226,24 @@ def old_notifications_read(citizen: User) -> None:
     ).update(read_at=F("created_at") + datetime.timedelta(days=1))
 
 
+def content_owners_ensure(people: dict[str, User], editor: User) -> int:
+    """Each demo officer owns the case studies of the council they are verified for, so the
+    editors' "Due for review" report shows owned pages beside unowned ones. Published through a
+    revision, as an editor would, so the next edit in the admin keeps the owner."""
+    owned = 0
+    for officer in people.values():
+        if officer.verified_officer_of_id is None:
+            continue
+        pages = CaseStudyPage.objects.live().filter(
+            organisations=officer.verified_officer_of_id, content_owner__isnull=True
+        )
+        for page in pages.distinct():
+            page.content_owner = officer
+            page.save_revision(user=editor).publish(user=editor)
+            owned += 1
+    return owned
+
+
 def load_community_demo(password: str) -> None:
     """Load the community part of the demo network. Running it again changes nothing."""
     with limits_lifted(), transaction.atomic():
@@ -240,6 +258,7 @@ def load_community_demo(password: str) -> None:
         threads = threads_ensure(communities, people, moderator)
         stories = sum(story_seed(spec, people, editor) is not None for spec in demo_data.STORIES)
         listings_ensure(people)
+        content_owners_ensure(people, editor)
         if threads:  # only on the first load, so a later run marks nothing more as read
             old_notifications_read(people["citizen"])
     logger.info("Community demo loaded: %s new threads, %s new stories", threads, stories)

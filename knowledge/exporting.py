@@ -132,7 +132,9 @@ def export_case_study(page: CaseStudyPage) -> dict[str, Any]:
         ],
         "related": [link.related_page.slug for link in page.related_links.all()],
         "tags": _tags(page),
+        "owner": _owner(page),
         "last_reviewed": _date(page.last_reviewed),
+        "review_by": _date(page.review_by),
         **_publishing(page),
     }
 
@@ -149,6 +151,9 @@ def export_resource(page: ResourcePage) -> dict[str, Any]:
         "service_areas": _slugs(page.service_areas.all()),
         "licence": page.licence,
         "tags": _tags(page),
+        "owner": _owner(page),
+        "last_reviewed": _date(page.last_reviewed),
+        "review_by": _date(page.review_by),
         **_publishing(page),
     }
 
@@ -184,6 +189,12 @@ def _slugs(objects) -> list[str]:
 
 def _tags(page: Page) -> list[str]:
     return sorted(tag.name for tag in page.tags.all())
+
+
+def _owner(page: CaseStudyPage | ResourcePage) -> str | None:
+    # An owner without an address cannot be named in the file, so the export leaves them out.
+    email = page.content_owner.email if page.content_owner else ""
+    return email.lower() or None
 
 
 def _date(value: datetime.date | None) -> str | None:

@@ -1,10 +1,17 @@
 from django.http import Http404
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.document_access import document_visible_to
 from knowledge.models import Organisation, ServiceArea, SharedService
+from knowledge.views.review_report import DueForReviewReportView
+
+DUE_FOR_REVIEW = DueForReviewReportView.index_url_name
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -48,3 +55,33 @@ register_snippet(NetworkViewSetGroup)
 def document_hidden_with_its_pages(document, request) -> None:
     if not document_visible_to(document, request):
         raise Http404("No document matches the given query.")
+
+
+class DueForReviewMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return policy_registry.get_by_type(Page).user_has_any_permission(
+            request.user, DueForReviewReportView.any_permission_required
+        )
+
+
+@hooks.register("register_admin_urls")
+def due_for_review_urls() -> list:
+    return [
+        path("reports/due-for-review/", DueForReviewReportView.as_view(), name=DUE_FOR_REVIEW),
+        path(
+            "reports/due-for-review/results/",
+            DueForReviewReportView.as_view(results_only=True),
+            name=f"{DUE_FOR_REVIEW}_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def due_for_review_menu_item() -> MenuItem:
+    return DueForReviewMenuItem(
+        "Due for review",
+        reverse(DUE_FOR_REVIEW),
+        name="due-for-review",
+        icon_name="time",
+        order=1150,
+    )

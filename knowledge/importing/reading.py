@@ -114,6 +114,12 @@ def read_email_domains(value: Any) -> list[str]:
     return list(dict.fromkeys(domain.strip().lower() for domain in value))
 
 
+def read_email(value: Any) -> str:
+    if not isinstance(value, str) or "@" not in value.strip():
+        raise Invalid("Expected an email address, such as alex@northshire.gov.uk.")
+    return value.strip().lower()
+
+
 def read_date(value: Any) -> datetime.date:
     if not isinstance(value, str) or not _DATE.match(value):
         raise Invalid("Expected a date as YYYY-MM-DD, such as 2021-04-01.")

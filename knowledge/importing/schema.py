@@ -74,6 +74,9 @@ def _list(read: Callable[[Any], Any]) -> FieldSpec:
     return FieldSpec(read, model_field=False, default=list)
 
 
+# The person who keeps the page up to date, named by the email address of their account.
+_OWNER = FieldSpec(reading.read_email, model_field=False)
+
 _PUBLISHING = {
     "published": FieldSpec(reading.read_boolean, model_field=False, default=lambda: True),
     "first_published_at": FieldSpec(reading.read_date_time, model_field=False),
@@ -143,7 +146,9 @@ CASE_STUDIES = Kind(
         "contacts": _list(reading.read_contacts),
         "related": _many("case_studies"),
         "tags": _list(reading.read_tags),
+        "owner": _OWNER,
         "last_reviewed": _date(),
+        "review_by": _date(),
         **_PUBLISHING,
     },
 )
@@ -163,9 +168,15 @@ RESOURCES = Kind(
         "service_areas": _many("service_areas"),
         "licence": _text(),
         "tags": _list(reading.read_tags),
+        "owner": _OWNER,
+        "last_reviewed": _date(),
+        "review_by": _date(),
         **_PUBLISHING,
     },
 )
+
+# The kinds whose records may name an owner.
+OWNED_KINDS = ("case_studies", "resources")
 
 # Written in this order, so that every reference points at something already written.
 KINDS = [SERVICE_AREAS, ORGANISATIONS, SHARED_SERVICES, CASE_STUDIES, RESOURCES]

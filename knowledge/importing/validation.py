@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -24,7 +26,7 @@ from knowledge.importing.problems import (
     record_label,
 )
 from knowledge.importing.reading import DocumentFile, Invalid
-from knowledge.importing.schema import KINDS, KINDS_BY_KEY, Kind
+from knowledge.importing.schema import KINDS, KINDS_BY_KEY, OWNED_KINDS, Kind
 from knowledge.models import (
     CaseStudyContact,
     CaseStudyPage,
@@ -85,6 +87,7 @@ def validate_content(data: Any) -> ContentPlan:
         _check_duplicates(plan, kind)
     _check_references(plan, existing)
     _check_email_domains(plan)
+    _check_owners(plan)
     for record in (record for kind in KINDS for record in plan.of(kind.key)):
         _check_with_models(record, existing)
     problems = [
@@ -269,6 +272,29 @@ def _check_email_domains(plan: ContentPlan) -> None:
                     "does not describe; each email domain belongs to one organisation.",
                 )
             first_seen.setdefault(domain, record)
+
+
+def accounts_by_email(emails: set[str]) -> dict[str, AbstractBaseUser]:
+    """Accounts by lower-case email address; where two share one, the older account."""
+    found: dict[str, AbstractBaseUser] = {}
+    if not emails:
+        return found
+    matching = models.Q()
+    for email in emails:
+        matching |= models.Q(email__iexact=email)
+    for user in get_user_model().objects.filter(matching).order_by("-pk"):
+        found[user.email.lower()] = user
+    return found
+
+
+def _check_owners(plan: ContentPlan) -> None:
+    """An owner is an account that exists: the import names people, it does not make them."""
+    records = [record for key in OWNED_KINDS for record in plan.of(key)]
+    accounts = accounts_by_email({record.values.get("owner") for record in records} - {None})
+    for record in records:
+        owner = record.values.get("owner")
+        if owner and owner not in accounts:
+            record.problem("owner", f'No account has the email address "{owner}".')
 
 
 def _check_with_models(record: Record, existing: dict[str, dict[str, int]]) -> None:

@@ -26,7 +26,7 @@ from knowledge.importing.problems import (
     problems_from_validation_error,
 )
 from knowledge.importing.schema import KINDS, Kind
-from knowledge.importing.validation import ContentPlan, Record
+from knowledge.importing.validation import ContentPlan, Record, accounts_by_email
 from knowledge.models import (
     CaseStudyContact,
     CaseStudyPage,
@@ -98,6 +98,10 @@ def _writing(record: Record) -> Iterator[None]:
 
 def _by_slug(model: type[models.Model], slugs: set[str]) -> dict[str, Any]:
     return {each.slug: each for each in model.objects.filter(slug__in=slugs)}
+
+
+def _owners(records: list[Record]) -> dict[str, Any]:
+    return accounts_by_email({record.values["owner"] for record in records} - {None})
 
 
 def _set_model_fields(instance: models.Model, record: Record) -> None:
@@ -219,10 +223,12 @@ def _write_case_studies(plan: ContentPlan, report: ImportReport, *, parent: Page
         | {contact["organisation"] for contact in contacts if contact.get("organisation")},
     )
     areas = _by_slug(ServiceArea, {slug for r in records for slug in r.values["service_areas"]})
+    owners = _owners(records)
 
     def apply(page: CaseStudyPage, record: Record) -> None:
         values = record.values
         _set_model_fields(page, record)
+        page.content_owner = owners.get(values["owner"])
         page.organisations.set([organisations[slug] for slug in values["organisations"]])
         page.service_areas.set([areas[slug] for slug in values["service_areas"]])
         page.tags.set(values["tags"])
@@ -264,10 +270,12 @@ def _write_resources(
     created = _add_new_pages(records, pages, parent)
     organisations = _by_slug(Organisation, {r.values["organisation"] for r in records} - {None})
     areas = _by_slug(ServiceArea, {slug for r in records for slug in r.values["service_areas"]})
+    owners = _owners(records)
 
     def apply(page: ResourcePage, record: Record) -> None:
         values = record.values
         _set_model_fields(page, record)
+        page.content_owner = owners.get(values["owner"])
         page.organisation = organisations.get(values["organisation"] or "")
         page.service_areas.set([areas[slug] for slug in values["service_areas"]])
         page.tags.set(values["tags"])

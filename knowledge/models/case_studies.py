@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.models.addresses import RequestedAddressMixin
+from knowledge.models.freshness import ReviewedContent
 from knowledge.models.titles import OneLineTitleMixin
 from knowledge.page_forms import WARTS_REQUIRED, CaseStudyPageForm
 
@@ -63,7 +64,7 @@ class CaseStudyTag(TaggedItemBase):
     )
 
 
-class CaseStudyPage(RequestedAddressMixin, OneLineTitleMixin, Page):
+class CaseStudyPage(RequestedAddressMixin, OneLineTitleMixin, ReviewedContent, Page):
     """A shared-service programme told warts and all, in parts that can be compared."""
 
     summary = models.TextField(
@@ -127,7 +128,6 @@ class CaseStudyPage(RequestedAddressMixin, OneLineTitleMixin, Page):
     lessons_learned = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     target_operating_model = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     culture_and_leadership = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-    last_reviewed = models.DateField(null=True, blank=True)
 
     tags = ClusterTaggableManager(through=CaseStudyTag, blank=True)
 
@@ -162,7 +162,7 @@ class CaseStudyPage(RequestedAddressMixin, OneLineTitleMixin, Page):
         InlinePanel("contacts", heading="Contacts", label="Contact"),
         InlinePanel("attachments", heading="Attachments", label="Attachment"),
         InlinePanel("related_links", heading="Related case studies", label="Related case study"),
-        FieldPanel("last_reviewed"),
+        *ReviewedContent.review_panels,
     ]
     search_fields = [
         *Page.search_fields,

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge.models.addresses import RequestedAddressMixin
+from knowledge.models.freshness import ReviewedContent
 from knowledge.models.titles import OneLineTitleMixin
 
 
@@ -57,7 +58,7 @@ class ResourceTag(TaggedItemBase):
     )
 
 
-class ResourcePage(RequestedAddressMixin, OneLineTitleMixin, Page):
+class ResourcePage(RequestedAddressMixin, OneLineTitleMixin, ReviewedContent, Page):
     """A guide, template, toolkit, dataset, report or link: an uploaded document or a URL."""
 
     summary = models.TextField(max_length=600)
@@ -91,6 +92,7 @@ class ResourcePage(RequestedAddressMixin, OneLineTitleMixin, Page):
         FieldPanel("service_areas"),
         FieldPanel("licence"),
         FieldPanel("tags"),
+        *ReviewedContent.review_panels,
     ]
     search_fields = [
         *Page.search_fields,

@@ -96,6 +96,8 @@ def _draft_insert(
         for name, values in relations.items():
             getattr(page, name).set(list(values or []))
         page.owner = user
+        # Who told it is who can best say whether it still holds, until an editor names another.
+        page.content_owner = user
         page.live = False
         parent.add_child(instance=page)
         log(instance=page, action="wagtail.create", user=user)

@@ -166,3 +166,20 @@ def test_the_command_refuses_to_run_outside_the_demo(db):
     with override_settings(DEBUG=False), pytest.raises(CommandError):
         call_command("load_community_demo", password=PASSWORD)
     assert not Community.objects.exists()
+
+
+def test_the_demo_has_owned_case_studies_and_some_due_for_review(demo, client):
+    from knowledge.models import CaseStudyPage
+
+    owned = CaseStudyPage.objects.live().filter(content_owner__isnull=False)
+    assert owned.count() >= 3
+    for page in owned.select_related("content_owner"):
+        # Officers own their own councils' case studies, and the ownership survives an edit.
+        organisation = page.content_owner.verified_officer_of
+        assert organisation in page.organisations.all(), page.title
+        assert page.get_latest_revision_as_object().content_owner == page.content_owner
+    stale = [page for page in CaseStudyPage.objects.live() if page.is_due_for_review()]
+    assert stale
+    assert CaseStudyPage.objects.live().filter(content_owner__isnull=True).exists()
+    html = client.get(stale[0].url_path.removeprefix("/home")).content.decode()
+    assert "This case study is due for review: some details may be out of date." in html

@@ -125,7 +125,9 @@ def test_export_lists_every_kind_sorted_by_slug_in_the_documented_shape(library)
         ],
         "related": [],
         "tags": ["depots", "fleet"],
+        "owner": None,
         "last_reviewed": None,
+        "review_by": None,
         "published": True,
         "first_published_at": CaseStudyPage.objects.get(
             slug="a-shared-waste-fleet"
