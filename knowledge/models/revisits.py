@@ -75,3 +75,23 @@ def revisit_date_problem(
             f"({started_on.day} {started_on:%B %Y})."
         )
     return None
+
+
+class RevisitReminder(models.Model):
+    """A reminder emailed to a case study's author for one due date, so it goes only once. A plain
+    foreign key, not part of the page's revisions: going back to an old revision must not forget
+    which reminders went."""
+
+    page = models.ForeignKey(
+        "knowledge.CaseStudyPage", on_delete=models.CASCADE, related_name="revisit_reminders"
+    )
+    due_on = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "due_on"], name="one_reminder_per_due_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"Revisit reminder for page {self.page_id}, due {self.due_on}"

@@ -1,4 +1,4 @@
-"""A revisited case study draws forecast against actual on a phone: chart, table, no sideways scroll."""
+"""A revisited case study draws forecast against actual on a phone: chart, table, no scrolling."""
 
 import datetime
 from decimal import Decimal
