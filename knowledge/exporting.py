@@ -130,6 +130,16 @@ def export_case_study(page: CaseStudyPage) -> dict[str, Any]:
             }
             for contact in page.contacts.all()
         ],
+        "revisits": [
+            {
+                "revisited_on": _date(revisit.revisited_on),
+                "actual_annual_savings_pounds": _decimal(revisit, "actual_annual_savings_pounds"),
+                "actual_costs_to_date_pounds": _decimal(revisit, "actual_costs_to_date_pounds"),
+                "what_changed": revisit.what_changed,
+                "what_went_wrong_since": revisit.what_went_wrong_since,
+            }
+            for revisit in page.revisits.all()
+        ],
         "related": [link.related_page.slug for link in page.related_links.all()],
         "tags": _tags(page),
         "owner": _owner(page),

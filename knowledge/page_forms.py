@@ -23,7 +23,21 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         warts = strip_tags(cleaned_data.get("what_went_wrong") or "").strip()
         if wants_to_go_live and not warts and "what_went_wrong" not in self.errors:
             self.add_error("what_went_wrong", WARTS_REQUIRED)
+        self._check_revisit_dates(cleaned_data.get("started_on"))
         return cleaned_data
+
+    def _check_revisit_dates(self, started_on) -> None:
+        # Imported here: the models import this module.
+        from knowledge.models.revisits import revisit_date_problem
+
+        # The revisits' own forms cannot see the page's start date as typed, so the page form
+        # checks them against it and puts the message on the revisit's date.
+        for form in self.formsets["revisits"].forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            problem = revisit_date_problem(form.cleaned_data.get("revisited_on"), started_on)
+            if problem:
+                form.add_error("revisited_on", problem)
 
 
 class PlainTagField(TagField):

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from knowledge.document_access import document_visible_to
 from knowledge.models import Organisation, ServiceArea, SharedService
 from knowledge.views.review_report import DueForReviewReportView
+from knowledge.views.revisits_report import EditorsMenuItem, RevisitsDueReport
 
 DUE_FOR_REVIEW = DueForReviewReportView.index_url_name
 
@@ -84,4 +85,23 @@ def due_for_review_menu_item() -> MenuItem:
         name="due-for-review",
         icon_name="time",
         order=1150,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_revisits_due_report_urls():
+    return [
+        path("reports/revisits-due/", RevisitsDueReport.as_view(), name="revisits_due_report"),
+        path(
+            "reports/revisits-due/results/",
+            RevisitsDueReport.as_view(results_only=True),
+            name="revisits_due_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_revisits_due_menu_item():
+    return EditorsMenuItem(
+        "Revisits due", reverse("revisits_due_report"), icon_name="date", order=800
     )

@@ -205,6 +205,21 @@ def read_due_diligence(value: Any) -> list[dict[str, Any]]:
     )
 
 
+def read_revisits(value: Any) -> list[dict[str, Any]]:
+    return _read_list_of_objects(
+        value,
+        {
+            "revisited_on": read_date,
+            "actual_annual_savings_pounds": read_decimal,
+            "actual_costs_to_date_pounds": read_decimal,
+            "what_changed": read_rich_text,
+            "what_went_wrong_since": read_rich_text,
+        },
+        {"revisited_on"},
+        '{"revisited_on": "2024-04-01", "actual_annual_savings_pounds": "640000.00", ...}',
+    )
+
+
 def read_contacts(value: Any) -> list[dict[str, Any]]:
     return _read_list_of_objects(
         value,

@@ -144,6 +144,7 @@ CASE_STUDIES = Kind(
         "culture_and_leadership": _rich_text(),
         "due_diligence": _list(reading.read_due_diligence),
         "contacts": _list(reading.read_contacts),
+        "revisits": _list(reading.read_revisits),
         "related": _many("case_studies"),
         "tags": _list(reading.read_tags),
         "owner": _OWNER,

@@ -30,9 +30,11 @@ from knowledge.importing.schema import KINDS, KINDS_BY_KEY, OWNED_KINDS, Kind
 from knowledge.models import (
     CaseStudyContact,
     CaseStudyPage,
+    CaseStudyRevisit,
     DueDiligenceItem,
     OrganisationEmailDomain,
 )
+from knowledge.models.revisits import revisit_date_problem
 
 # ResourcePage.clean() asks whether a document is attached by its id; before the document exists
 # this stands in for it, so the model's own "one of document or web address" rule still applies.
@@ -365,6 +367,13 @@ def _check_children(record: Record) -> None:
                 "list each area once.",
             )
         first_of_area.setdefault(area, index)
+    for index, revisit in enumerate(values.get("revisits") or []):
+        where = f"revisits[{index}]"
+        _nested(record, where, CaseStudyRevisit(**revisit), ["page", "sort_order"])
+        # The model checks the date against its page, which the file has not made yet.
+        problem = revisit_date_problem(revisit.get("revisited_on"), values.get("started_on"))
+        if problem:
+            record.problem(f"{where}.revisited_on", problem)
     for index, contact in enumerate(values.get("contacts") or []):
         fields = {key: value for key, value in contact.items() if key != "organisation"}
         instance = CaseStudyContact(**fields)

@@ -30,6 +30,7 @@ from knowledge.importing.validation import ContentPlan, Record, accounts_by_emai
 from knowledge.models import (
     CaseStudyContact,
     CaseStudyPage,
+    CaseStudyRevisit,
     DueDiligenceItem,
     Organisation,
     OrganisationEmailDomain,
@@ -245,6 +246,10 @@ def _write_case_studies(plan: ContentPlan, report: ImportReport, *, parent: Page
                 email=contact.get("email", ""),
             )
             for order, contact in enumerate(values["contacts"])
+        ]
+        page.revisits = [
+            CaseStudyRevisit(sort_order=order, **revisit)
+            for order, revisit in enumerate(values["revisits"])
         ]
         page.related_links = [
             RelatedCaseStudy(sort_order=order, related_page=pages[slug])

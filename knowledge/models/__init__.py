@@ -21,6 +21,7 @@ from knowledge.models.resources import (
     ResourcePage,
     ResourceTag,
 )
+from knowledge.models.revisits import CaseStudyRevisit, RevisitReminder
 from knowledge.models.shared_services import SharedService
 from knowledge.models.taxonomy import Region, ServiceArea
 
@@ -29,6 +30,7 @@ __all__ = [
     "CaseStudyContact",
     "CaseStudyIndexPage",
     "CaseStudyPage",
+    "CaseStudyRevisit",
     "CaseStudyTag",
     "DueDiligenceItem",
     "HomeFeaturedItem",
@@ -46,6 +48,7 @@ __all__ = [
     "ResourceKind",
     "ResourcePage",
     "ResourceTag",
+    "RevisitReminder",
     "ServiceArea",
     "SharedService",
     "SiteBranding",

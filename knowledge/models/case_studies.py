@@ -157,6 +157,13 @@ class CaseStudyPage(RequestedAddressMixin, OneLineTitleMixin, ReviewedContent, P
         FieldPanel("what_went_wrong"),
         FieldPanel("lessons_learned"),
         InlinePanel("due_diligence", heading="Due diligence", label="Checklist item", max_num=5),
+        InlinePanel(
+            "revisits",
+            heading="Revisits: forecast against actual",
+            label="Revisit",
+            help_text="Come back 12 and 24 months on (or any later date) and say what really "
+            "happened.",
+        ),
         FieldPanel("target_operating_model"),
         FieldPanel("culture_and_leadership"),
         InlinePanel("contacts", heading="Contacts", label="Contact"),
@@ -201,9 +208,12 @@ class CaseStudyPage(RequestedAddressMixin, OneLineTitleMixin, ReviewedContent, P
     def get_context(self, request, *args, **kwargs):
         # Imported here: the selectors import this module's models.
         from knowledge.queries import shared_services_told_by
+        from knowledge.revisits import forecast_against_actual, revisits_newest_first
 
         context = super().get_context(request, *args, **kwargs)
         context["shared_services"] = shared_services_told_by(self)
+        context["revisits"] = revisits_newest_first(self)
+        context["forecast_against_actual"] = forecast_against_actual(self)
         return context
 
     def dates_summary(self, today: datetime.date | None = None) -> str:

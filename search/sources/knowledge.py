@@ -1,11 +1,18 @@
 """Case studies, resources, organisations and shared services as search documents."""
 
+from collections import defaultdict
 from datetime import date, datetime
 
 from django.db.models import Model, QuerySet
 from wagtail.models import Page
 
-from knowledge.models import CaseStudyPage, Organisation, ResourcePage, SharedService
+from knowledge.models import (
+    CaseStudyPage,
+    CaseStudyRevisit,
+    Organisation,
+    ResourcePage,
+    SharedService,
+)
 from knowledge.models.case_studies import CaseStudyTag
 from knowledge.models.resources import ResourceTag
 from search.sources.base import (
@@ -74,12 +81,20 @@ class CaseStudySource(PageSource):
         )
 
     def prepare_body(self, page: CaseStudyPage) -> str:
+        # Revisits are children of the page, published with it, so the page's own index task
+        # carries what they say: no task of their own is needed.
+        revisits = [
+            text
+            for revisit in self.related(page)["revisits"]
+            for text in (revisit.what_changed, revisit.what_went_wrong_since)
+        ]
         return plain_text(
             page.outcomes,
             page.what_went_wrong,
             page.lessons_learned,
             page.target_operating_model,
             page.culture_and_leadership,
+            *revisits,
         )
 
     def related_in_batch(self, pages: list[Model]) -> dict[int, dict[str, list]]:
@@ -87,11 +102,17 @@ class CaseStudySource(PageSource):
         tags = tag_names(CaseStudyTag, ids)
         organisations = linked(CaseStudyPage, "organisations", ids, OrganisationRow)
         areas = linked(CaseStudyPage, "service_areas", ids, ServiceAreaRow)
+        revisits = defaultdict(list)
+        for revisit in CaseStudyRevisit.objects.filter(page_id__in=ids).only(
+            "page_id", "what_changed", "what_went_wrong_since"
+        ):
+            revisits[revisit.page_id].append(revisit)
         return {
             pk: {
                 "tags": tags.get(pk, []),
                 "organisations": organisations.get(pk, []),
                 "service_areas": areas.get(pk, []),
+                "revisits": revisits[pk],
             }
             for pk in ids
         }
@@ -101,6 +122,7 @@ class CaseStudySource(PageSource):
             "tags": [tag.name for tag in page.tags.all()],
             "organisations": list(page.organisations.all()),
             "service_areas": list(page.service_areas.all()),
+            "revisits": list(page.revisits.all()),
         }
 
     def prepare_organisations(self, page: CaseStudyPage) -> list[str]:

@@ -82,6 +82,16 @@ def good_content() -> dict:
                     },
                     {"name": "Sam Example", "organisation": None},
                 ],
+                "revisits": [
+                    {
+                        "revisited_on": "2022-04-01",
+                        "actual_annual_savings_pounds": "640000",
+                        "actual_costs_to_date_pounds": 1410000,
+                        "what_changed": "<p>A fourth council asked to join.</p>",
+                        "what_went_wrong_since": "<p>Two staff left in the first month.</p>",
+                    },
+                    {"revisited_on": "2023-04-01", "actual_annual_savings_pounds": "880000"},
+                ],
                 "related": ["shared-waste-fleet"],
                 "tags": ["tupe", "data migration", "tupe"],
                 "last_reviewed": "2026-03-01",

@@ -422,3 +422,20 @@ def test_the_importer_takes_the_whole_file_and_a_second_import_changes_nothing(d
     assert merger.related_links.count() == 4
     assert merger.first_published_at.date() == datetime.date(2024, 11, 18)
     assert "tupe" in set(merger.tags.names())
+
+
+def test_some_live_case_studies_are_revisited_at_twelve_and_twenty_four_months():
+    revisited = {
+        record["slug"]: record["revisits"]
+        for record in published("case_studies")
+        if record.get("revisits")
+    }
+
+    assert 2 <= len(revisited) <= 4
+    assert any(len(revisits) >= 2 for revisits in revisited.values())
+    for slug, revisits in revisited.items():
+        record = next(r for r in load()["case_studies"] if r["slug"] == slug)
+        for revisit in revisits:
+            assert revisit["revisited_on"] >= record["started_on"], slug
+            assert revisit["actual_annual_savings_pounds"], slug
+            assert plain_text(revisit["what_went_wrong_since"]), slug

@@ -15,6 +15,7 @@ from knowledge.importing import import_content
 from knowledge.models import (
     CaseStudyContact,
     CaseStudyPage,
+    CaseStudyRevisit,
     DueDiligenceItem,
     Organisation,
     RelatedCaseStudy,
@@ -66,6 +67,12 @@ def made_by_editors(library) -> None:
     )
     CaseStudyContact.objects.create(
         page=fleet, name="Alex Example", organisation=council, email="alex@example.org"
+    )
+    CaseStudyRevisit.objects.create(
+        page=fleet,
+        revisited_on=datetime.date(2023, 4, 1),
+        actual_annual_savings_pounds=Decimal("120000"),
+        what_went_wrong_since="<p>The depot flooded.</p>",
     )
     make_case_study(library.case_studies, title="Shared legal", live=False, what_went_wrong="")
     other = make_case_study(library.case_studies, title="Joint ICT")
@@ -122,6 +129,11 @@ def test_export_lists_every_kind_sorted_by_slug_in_the_documented_shape(library)
         "contacts": [
             {"name": "Alex Example", "role": "", "organisation": "northshire",
              "email": "alex@example.org"}
+        ],
+        "revisits": [
+            {"revisited_on": "2023-04-01", "actual_annual_savings_pounds": "120000.00",
+             "actual_costs_to_date_pounds": None, "what_changed": "",
+             "what_went_wrong_since": "<p>The depot flooded.</p>"}
         ],
         "related": [],
         "tags": ["depots", "fleet"],

@@ -168,3 +168,17 @@ def test_rich_text_is_sanitised_of_scripts_and_event_handlers(library):
 
     html = CaseStudyPage.objects.get(slug="tri-council-revs-and-bens").what_went_wrong
     assert html == '<p>Late <a>here</a> <a href="https://example.org">there</a></p>'
+
+
+def test_revisits_are_imported_with_their_case_study_in_the_order_given(library):
+    import_content(good_content())
+
+    page = CaseStudyPage.objects.get(slug="tri-council-revs-and-bens")
+    revisits = list(page.revisits.all())
+    assert [(r.revisited_on.isoformat(), r.actual_annual_savings_pounds) for r in revisits] == [
+        ("2022-04-01", Decimal("640000")),
+        ("2023-04-01", Decimal("880000")),
+    ]
+    assert revisits[0].actual_costs_to_date_pounds == Decimal("1410000")
+    assert revisits[0].what_went_wrong_since == "<p>Two staff left in the first month.</p>"
+    assert revisits[1].actual_costs_to_date_pounds is None

@@ -118,6 +118,24 @@ BAD_FILES = {
         f'{CS0}: due_diligence[1].area: "it-assets" is already listed in due_diligence[0]; '
         "list each area once.",
     ),
+    "revisit before the programme started": (
+        edit("case_studies.0.revisits.0.revisited_on", "2019-03-31"),
+        f"{CS0}: revisits[0].revisited_on: A revisit cannot be dated before the programme "
+        "started (1 April 2019).",
+    ),
+    "revisit without a date": (
+        edit("case_studies.0.revisits.1.revisited_on", DELETE),
+        f"{CS0}: revisits[1].revisited_on: This field is required.",
+    ),
+    "negative actual savings": (
+        edit("case_studies.0.revisits.1.actual_annual_savings_pounds", "-1"),
+        f"{CS0}: revisits[1].actual_annual_savings_pounds: Actual annual savings cannot be "
+        "negative.",
+    ),
+    "revisit with an unknown field": (
+        edit("case_studies.0.revisits.0.colour", "blue"),
+        f"{CS0}: revisits[0].colour: Unknown field.",
+    ),
     "bad contact email": (
         edit("case_studies.0.contacts.0.email", "not an email"),
         f"{CS0}: contacts[0].email: Enter a valid email address.",
