@@ -51,9 +51,14 @@ class DueRevisit:
         return f"{max(dates).day} {max(dates):%B %Y}" if dates else "Never"
 
     @property
+    def responsible(self):
+        """Who should revisit it: the owner editors named, else whoever sent the page in."""
+        return self.page.content_owner or self.page.owner
+
+    @property
     def author_text(self) -> str:
-        owner = self.page.owner
-        return (owner.get_full_name() or owner.get_username()) if owner else "No author"
+        person = self.responsible
+        return (person.get_full_name() or person.get_username()) if person else "No author"
 
 
 def revisit_counted_from(page: CaseStudyPage) -> datetime.date | None:
@@ -90,7 +95,7 @@ def case_studies_due_a_revisit(today: datetime.date | None = None) -> list[DueRe
             Q(started_on__lte=earliest_due)
             | Q(stage=ProgrammeStage.LIVE, ended_on__lte=earliest_due)
         )
-        .select_related("owner")
+        .select_related("owner", "content_owner")
         .prefetch_related("revisits")
     )
     due = [
@@ -105,7 +110,7 @@ def revisit_reminders_send(today: datetime.date | None = None) -> int:
     """Email each due case study's author once for each due date; returns how many went."""
     sent = 0
     for item in case_studies_due_a_revisit(today):
-        author = item.page.owner
+        author = item.responsible
         if author is None or not author.email:
             continue
         if RevisitReminder.objects.filter(page=item.page, due_on=item.due_on).exists():

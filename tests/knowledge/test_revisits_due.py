@@ -188,3 +188,15 @@ def test_editors_can_download_the_report(client, library, editor):
     lines = b"".join(response.streaming_content).decode().splitlines()
     assert lines[0] == "Case study,Revisit due,Last revisited,Author"
     assert lines[1].startswith("Long ago shared revenues,2022-01-10,Never,")
+
+
+def test_the_named_owner_is_reminded_rather_than_whoever_created_the_page(library):
+    creator = UserFactory(username="creator", email="creator@example.org")
+    named_owner = UserFactory(username="owner", email="owner@example.org")
+    page = started(library, datetime.date(2020, 1, 1), owner=creator)
+    page.content_owner = named_owner
+    page.save()
+
+    call_command("send_revisit_reminders", today=TODAY)
+
+    assert [email.to for email in mail.outbox] == [["owner@example.org"]]
