@@ -2,15 +2,14 @@ from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import Page
-from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.document_access import document_visible_to
 from knowledge.models import Organisation, ServiceArea, SharedService
+from knowledge.views.report_access import ReportMenuItem
 from knowledge.views.review_report import DueForReviewReportView
-from knowledge.views.revisits_report import EditorsMenuItem, RevisitsDueReport
+from knowledge.views.revisits_report import RevisitsDueReport
 
 DUE_FOR_REVIEW = DueForReviewReportView.index_url_name
 
@@ -58,13 +57,6 @@ def document_hidden_with_its_pages(document, request) -> None:
         raise Http404("No document matches the given query.")
 
 
-class DueForReviewMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return policy_registry.get_by_type(Page).user_has_any_permission(
-            request.user, DueForReviewReportView.any_permission_required
-        )
-
-
 @hooks.register("register_admin_urls")
 def due_for_review_urls() -> list:
     return [
@@ -79,7 +71,7 @@ def due_for_review_urls() -> list:
 
 @hooks.register("register_reports_menu_item")
 def due_for_review_menu_item() -> MenuItem:
-    return DueForReviewMenuItem(
+    return ReportMenuItem(
         "Due for review",
         reverse(DUE_FOR_REVIEW),
         name="due-for-review",
@@ -102,6 +94,6 @@ def register_revisits_due_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_revisits_due_menu_item():
-    return EditorsMenuItem(
+    return ReportMenuItem(
         "Revisits due", reverse("revisits_due_report"), icon_name="date", order=800
     )

@@ -4,6 +4,7 @@ from django.utils import timezone
 from wagtail.admin.views.reports import PageReportView
 
 from knowledge.freshness import pages_needing_review, review_reasons, reviewed_pages_by_id
+from knowledge.views.report_access import REPORT_PERMISSIONS
 
 
 class DueForReviewReportView(PageReportView):
@@ -12,8 +13,7 @@ class DueForReviewReportView(PageReportView):
     results_template_name = "knowledge/admin/due_for_review_results.html"
     index_url_name = "knowledge_due_for_review"
     index_results_url_name = "knowledge_due_for_review_results"
-    # Those who can change pages are the ones who can act on the report.
-    any_permission_required = ["add", "change", "publish"]
+    any_permission_required = REPORT_PERMISSIONS
     list_export = ["title", "review_due_on", "owner_name", "reasons_text"]
     export_headings = {
         "review_due_on": "Review by",

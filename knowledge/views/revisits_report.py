@@ -2,19 +2,11 @@
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from knowledge.revisits_due import case_studies_due_a_revisit
-from knowledge.services.contributions import REVIEWER_GROUP_NAMES
-
-
-def is_editor(user) -> bool:
-    # community.permissions.is_editor says the same, but knowledge may not import community.
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or user.groups.filter(name__in=REVIEWER_GROUP_NAMES).exists()
+from knowledge.views.report_access import can_read_reports
 
 
 class RevisitsDueReport(ReportView):
@@ -44,7 +36,7 @@ class RevisitsDueReport(ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         # Checked here, on the server: the menu item's visibility is only a convenience.
-        if not is_editor(request.user):
+        if not can_read_reports(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -53,8 +45,3 @@ class RevisitsDueReport(ReportView):
 
     def get_filename(self) -> str:
         return "case-studies-due-a-revisit"
-
-
-class EditorsMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return is_editor(request.user)
