@@ -78,3 +78,12 @@ def horizontal_bar_chart(
         )
     height = max(len(bars) * row_height - ROW_GAP, 0)
     return BarChart(height=height, bars=tuple(bars))
+
+
+def case_study_savings_description(chart: BarChart) -> str:
+    """The savings chart in words, for people who cannot see its bars."""
+    count = len(chart.bars)
+    words = f"A bar chart of {count} case stud{'y' if count == 1 else 'ies'}."
+    if chart.largest is not None:
+        words += f" The largest is {chart.largest.label}, at {chart.largest.value_text} a year."
+    return words + " The table below gives every figure."

@@ -161,6 +161,7 @@ def service_area(request: HttpRequest, slug: str) -> HttpResponse:
             **newest_few("resources", queries.resources_in(area)),
             "shared_services": list(queries.shared_services_in(area)),
             "savings_chart": chart if reported else None,
+            "savings_chart_description": charts.case_study_savings_description(chart),
             "reported_savings": reported,
             "meta_title": area.name,
             "meta_description": area.description
