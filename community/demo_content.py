@@ -45,8 +45,8 @@ from community.services.discussions import (
     thread_lock,
     thread_pin,
 )
-from community.services.notifications import watch_start
 from community.services.stories import story_publish, story_respond, story_submit
+from community.services.watches import watch_start
 from knowledge.models import CaseStudyPage, ServiceArea, SharedService
 
 logger = logging.getLogger(__name__)

@@ -9,10 +9,7 @@ from wagtail.signals import page_published, workflow_rejected
 
 from community.models import User
 from community.services.accounts import officer_verification_refresh, officers_refresh_for_domain
-from community.services.notifications import (
-    contribution_changes_requested,
-    contribution_published,
-)
+from community.services.notifications import contribution_changes_requested, contribution_published
 from knowledge.models import CaseStudyPage, OrganisationEmailDomain, ResourcePage
 
 

@@ -24,11 +24,8 @@ from community.permissions import (
 )
 from community.selectors.discussions import threads_visible_to
 from community.services.audit import audit_record
-from community.services.notifications import (
-    activity_published,
-    author_tell,
-    participant_watch,
-)
+from community.services.notifications import activity_published, author_tell
+from community.services.watches import participant_watch
 
 logger = logging.getLogger(__name__)
 

@@ -15,10 +15,10 @@ from community.models import Community, ContentStatus, Thread
 from community.permissions import can_read
 from community.selectors.moderation import content_url
 from community.selectors.notifications import notifications_for, watches_of
-from community.services.notifications import (
+from community.services.notifications import notifications_mark_all_read
+from community.services.watches import (
     author_emails_set,
     contribution_emails_set,
-    notifications_mark_all_read,
     participant_watching_set,
     unsubscribe,
     unsubscription_from_token,

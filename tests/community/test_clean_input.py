@@ -6,7 +6,8 @@ from django.core import mail
 from django.urls import reverse
 
 from community.models import Community, Listing, Post, Story, Thread, Watch
-from community.services.notifications import activity_published, watch_start
+from community.services.notifications import activity_published
+from community.services.watches import watch_start
 from tests.community.test_brokerage import listing_form
 from tests.community.test_stories import GOOD_STORY, new_story_url
 from tests.factories import (

@@ -7,8 +7,8 @@ from django.core import mail
 from django.core.management import call_command
 
 from community.models import Community, ContentStatus, Membership, Notification, Watch
-from community.services.notifications import (
-    activity_published,
+from community.services.notifications import activity_published
+from community.services.watches import (
     unsubscribe,
     unsubscribe_token,
     unsubscription_from_token,

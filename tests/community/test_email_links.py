@@ -9,7 +9,8 @@ from django.core.management import call_command
 
 from community.models import Listing, Watch
 from community.services.brokerage import interest_express
-from community.services.notifications import activity_published, watch_start
+from community.services.notifications import activity_published
+from community.services.watches import watch_start
 from tests.factories import (
     CommunityFactory,
     ListingFactory,

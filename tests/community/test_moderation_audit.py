@@ -12,7 +12,7 @@ from community.models import ContentStatus, Listing, ModerationAction, Notificat
 from community.services.audit import audit_record
 from community.services.brokerage import listing_close
 from community.services.moderation import moderation_act
-from community.services.notifications import watch_start
+from community.services.watches import watch_start
 from tests.factories import (
     CommunityFactory,
     ListingFactory,

@@ -8,11 +8,7 @@ from django.urls import reverse
 
 from community.models import ContentStatus, Notification, Watch
 from community.services.moderation import moderation_act
-from community.services.notifications import (
-    unsubscribe,
-    unsubscribe_token,
-    unsubscription_from_token,
-)
+from community.services.watches import unsubscribe, unsubscribe_token, unsubscription_from_token
 from tests.factories import (
     CommunityFactory,
     make_member,
@@ -121,9 +117,7 @@ def test_stop_all_emails_stops_emails_about_what_they_wrote_too(citizen):
     assert citizen.email_about_own_posts is False
 
 
-def test_the_stop_all_link_in_an_authors_email_offers_to_stop_even_without_watches(
-    client, citizen
-):
+def test_the_stop_all_link_in_an_authors_email_offers_to_stop_even_without_watches(client, citizen):
     url = reverse("community:unsubscribe", kwargs={"token": unsubscribe_token(user=citizen)})
 
     page = client.get(url).content.decode()

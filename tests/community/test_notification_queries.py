@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from community.models import Community, Notification, Watch
-from community.services.notifications import activity_published, digests_send, watch_start
+from community.services.notifications import activity_published, digests_send
+from community.services.watches import watch_start
 from tests.factories import (
     CommunityFactory,
     make_member,

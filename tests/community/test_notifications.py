@@ -9,11 +9,8 @@ from django.urls import reverse
 from community.context_processors import notifications
 from community.models import Community, ContentStatus, Membership, Notification, Watch
 from community.services.moderation import moderation_act
-from community.services.notifications import (
-    activity_published,
-    unsubscribe_token,
-    watch_start,
-)
+from community.services.notifications import activity_published
+from community.services.watches import unsubscribe_token, watch_start
 from tests.factories import (
     CommunityFactory,
     make_member,

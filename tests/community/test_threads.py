@@ -16,7 +16,7 @@ from community.services.discussions import (
     thread_lock,
     thread_pin,
 )
-from community.services.notifications import watch_start
+from community.services.watches import watch_start
 from tests.factories import (
     CommunityFactory,
     UserFactory,

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from community.models import Community, ContentStatus, Membership, Watch
 from community.services.communities import membership_leave
-from community.services.notifications import unsubscribe_token, watch_start
+from community.services.watches import unsubscribe_token, watch_start
 from tests.factories import (
     CommunityFactory,
     make_member,
