@@ -1,12 +1,17 @@
 """Contributing from the public site: a start page, two forms, a confirmation, a status list
 and changing a contribution to send it again."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Page
 
 from commons.forms import errors_add
 from knowledge.contribution_status import (
@@ -24,6 +29,25 @@ from knowledge.services.contributions import (
 )
 
 
+def _send_or_show(
+    request: HttpRequest,
+    form: Form,
+    template: str,
+    send: Callable[[dict[str, Any]], Page],
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """Sends a valid form's answers on (`send` returns the page) and goes to the confirmation;
+    otherwise shows the form again with what was typed and each problem."""
+    if form.is_bound and form.is_valid():
+        try:
+            page = send(form.cleaned_data)
+        except ValidationError as error:
+            errors_add(form, error)
+        else:
+            return redirect("knowledge:contribution_sent", page_id=page.pk)
+    return render(request, template, {"form": form, **(context or {})})
+
+
 @require_GET
 def contribute_start(request: HttpRequest) -> HttpResponse:
     return render(request, "knowledge/contribute/start.html")
@@ -33,32 +57,26 @@ def contribute_start(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def case_study_contribute(request: HttpRequest) -> HttpResponse:
     form = CaseStudyForm(request.POST) if request.method == "POST" else CaseStudyForm()
-    if form.is_bound and form.is_valid():
-        try:
-            page = case_study_submit(user=request.user, data=form.cleaned_data)
-        except ValidationError as error:
-            errors_add(form, error)
-        else:
-            return redirect("knowledge:contribution_sent", page_id=page.pk)
-    return render(request, "knowledge/contribute/case_study_form.html", {"form": form})
+    return _send_or_show(
+        request,
+        form,
+        "knowledge/contribute/case_study_form.html",
+        lambda data: case_study_submit(user=request.user, data=data),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def resource_contribute(request: HttpRequest) -> HttpResponse:
     form = ResourceForm(request.POST, request.FILES) if request.method == "POST" else ResourceForm()
-    if form.is_bound and form.is_valid():
-        try:
-            page = resource_submit(
-                user=request.user,
-                data=form.cleaned_data,
-                document_file=form.cleaned_data.get("document"),
-            )
-        except ValidationError as error:
-            errors_add(form, error)
-        else:
-            return redirect("knowledge:contribution_sent", page_id=page.pk)
-    return render(request, "knowledge/contribute/resource_form.html", {"form": form})
+    return _send_or_show(
+        request,
+        form,
+        "knowledge/contribute/resource_form.html",
+        lambda data: resource_submit(
+            user=request.user, data=data, document_file=data.get("document")
+        ),
+    )
 
 
 @login_required
@@ -86,19 +104,12 @@ def _case_study_edit(request: HttpRequest, contribution: Contribution) -> HttpRe
     else:
         draft = contribution.page.get_latest_revision_as_object()
         form = CaseStudyForm(initial=CaseStudyForm.initial_from(draft))
-    if form.is_bound and form.is_valid():
-        try:
-            page = case_study_resend(
-                user=request.user, page_id=contribution.page.pk, data=form.cleaned_data
-            )
-        except ValidationError as error:
-            errors_add(form, error)
-        else:
-            return redirect("knowledge:contribution_sent", page_id=page.pk)
-    return render(
+    return _send_or_show(
         request,
+        form,
         "knowledge/contribute/case_study_form.html",
-        {"form": form, "contribution": contribution},
+        lambda data: case_study_resend(user=request.user, page_id=contribution.page.pk, data=data),
+        {"contribution": contribution},
     )
 
 
@@ -108,22 +119,17 @@ def _resource_edit(request: HttpRequest, contribution: Contribution) -> HttpResp
         form = ResourceForm(request.POST, request.FILES, sent_document=draft.document)
     else:
         form = ResourceForm(initial=ResourceForm.initial_from(draft), sent_document=draft.document)
-    if form.is_bound and form.is_valid():
-        try:
-            page = resource_resend(
-                user=request.user,
-                page_id=contribution.page.pk,
-                data=form.cleaned_data,
-                document_file=form.cleaned_data.get("document"),
-            )
-        except ValidationError as error:
-            errors_add(form, error)
-        else:
-            return redirect("knowledge:contribution_sent", page_id=page.pk)
-    return render(
+    return _send_or_show(
         request,
+        form,
         "knowledge/contribute/resource_form.html",
-        {"form": form, "contribution": contribution},
+        lambda data: resource_resend(
+            user=request.user,
+            page_id=contribution.page.pk,
+            data=data,
+            document_file=data.get("document"),
+        ),
+        {"contribution": contribution},
     )
 
 
