@@ -25,7 +25,11 @@ from knowledge.models import (
     CaseStudyPage,
     Organisation,
     OrganisationEmailDomain,
+    ProfileContract,
+    ProfilePractice,
+    ProfileSystem,
     ProgrammeStage,
+    ReadinessProfile,
     ResourceIndexPage,
     ResourceKind,
     ResourcePage,
@@ -87,6 +91,44 @@ class SharedServiceFactory(DjangoModelFactory):
     lead_organisation = factory.SubFactory(OrganisationFactory)
     service_area = factory.SubFactory(ServiceAreaFactory)
     since = datetime.date(2020, 4, 1)
+
+
+class ReadinessProfileFactory(DjangoModelFactory):
+    class Meta:
+        model = ReadinessProfile
+
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class ProfileSystemFactory(DjangoModelFactory):
+    class Meta:
+        model = ProfileSystem
+
+    profile = factory.SubFactory(ReadinessProfileFactory)
+    service_area = factory.SubFactory(ServiceAreaFactory)
+    system = "OpenRevenues"
+    supplier = "Civica"
+
+
+class ProfileContractFactory(DjangoModelFactory):
+    class Meta:
+        model = ProfileContract
+
+    profile = factory.SubFactory(ReadinessProfileFactory)
+    service_area = factory.SubFactory(ServiceAreaFactory)
+    description = factory.Sequence(lambda n: f"Software contract {n}")
+    supplier = "Civica"
+    ends_on = datetime.date(2028, 3, 31)
+    notice_months = 12
+
+
+class ProfilePracticeFactory(DjangoModelFactory):
+    class Meta:
+        model = ProfilePractice
+
+    profile = factory.SubFactory(ReadinessProfileFactory)
+    topic = "Council tax reminders"
+    practice = "One reminder, then a final notice after 14 days."
 
 
 def publish(page):

@@ -148,6 +148,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    # Permissions only: a verified officer's rights over due-diligence profiles.
+    "community.auth_backends.OfficerPermissionsBackend",
 ]
 # Accounts (django-allauth): sign in by email, verified by email before anyone can post;
 # allauth rate-limits failed sign-ins and never says whether an address has an account.

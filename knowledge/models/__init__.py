@@ -14,6 +14,13 @@ from knowledge.models.case_studies import (
 from knowledge.models.home import HomeFeaturedItem, HomePage, ThemeIndexPage, ThemeItem, ThemePage
 from knowledge.models.legal import LegalPage, LegalPageKind
 from knowledge.models.organisations import Organisation, OrganisationEmailDomain
+from knowledge.models.readiness import (
+    ProfileContract,
+    ProfilePart,
+    ProfilePractice,
+    ProfileSystem,
+    ReadinessProfile,
+)
 from knowledge.models.resources import (
     Licence,
     ResourceIndexPage,
@@ -41,7 +48,12 @@ __all__ = [
     "LogoPlacement",
     "Organisation",
     "OrganisationEmailDomain",
+    "ProfileContract",
+    "ProfilePart",
+    "ProfilePractice",
+    "ProfileSystem",
     "ProgrammeStage",
+    "ReadinessProfile",
     "Region",
     "RelatedCaseStudy",
     "ResourceIndexPage",
