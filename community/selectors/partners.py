@@ -39,6 +39,9 @@ class PartnerFinding:
     # organisation's own), or its systems or practices, so the page can say what may be missing.
     contracts_hidden: bool
     systems_or_practices_hidden: bool
+    # The home profile, as seen, has no system or contract in the service area, so only regions
+    # can be compared. Not said when its contracts are hidden: they may be there.
+    home_has_nothing_to_compare: bool
 
 
 def organisations_with_profiles() -> QuerySet[Organisation]:
@@ -106,8 +109,13 @@ def partner_suggestions(
             PartnerSuggestion(candidate.profile.organisation, fit.score, fit.reasons, fit.practices)
         )
     suggestions.sort(key=lambda suggestion: (-suggestion.score, suggestion.organisation.name))
+    home_shows_everything = home_seen.shows(ProfilePart.CONTRACTS) and home_seen.shows(
+        ProfilePart.SYSTEMS
+    )
     return PartnerFinding(
         suggestions=suggestions,
+        home_has_nothing_to_compare=home_shows_everything
+        and not (home_facts.systems or home_facts.contracts),
         contracts_hidden=any(not one.shows(ProfilePart.CONTRACTS) for one in seen),
         systems_or_practices_hidden=any(
             not (one.shows(ProfilePart.SYSTEMS) and one.shows(ProfilePart.PRACTICES))

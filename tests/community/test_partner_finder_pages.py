@@ -301,3 +301,41 @@ def test_the_brokerage_links_to_the_finder(client, db):
     page = client.get("/brokerage/").content.decode()
 
     assert f'href="{URL}">Find partners whose contracts end when yours do</a>' in page
+
+
+def test_members_only_practices_are_neither_shown_nor_compared_for_outsiders(
+    client, network, revenues
+):
+    private = council(
+        "Eastmere Borough Council", "north-east", system=("OpenRevenues", "Civica"), area=revenues
+    )
+    private.practices_members_only = True
+    private.save()
+    ProfilePracticeFactory(
+        profile=private, service_area=revenues, practice="Reminders by text message only."
+    )
+
+    outsider = client.get(URL, QUESTION).content.decode()
+    client.force_login(make_officer(network.organisation))
+    officer = client.get(URL, QUESTION).content.decode()
+
+    assert "Reminders by text message only." not in outsider
+    assert "share their main systems or practices only with verified officers" in outsider
+    assert "Reminders by text message only." in officer
+
+
+def test_the_page_says_when_your_profile_records_nothing_in_the_service_area(client, network):
+    ServiceAreaFactory(name="Waste and recycling", slug="waste-and-recycling")
+    waste = {**QUESTION, "service_area": "waste-and-recycling"}
+    # Its contracts are members only, so an outsider cannot be told there are none.
+    outsider = client.get(URL, waste).content.decode()
+    client.force_login(make_officer(network.organisation))
+
+    page = client.get(URL, waste).content.decode()
+
+    assert "records no system or contract" not in outsider
+    assert (
+        "Northshire County Council's profile records no system or contract in Waste and "
+        "recycling, so only regions are compared."
+    ) in page
+    assert "No other organisation's profile records systems, contracts or practices" in page
