@@ -22,6 +22,7 @@ class BrowseListSitemap(Sitemap):
             "knowledge:service_areas",
             "knowledge:shared_services",
             "knowledge:tags",
+            "knowledge:open_data",
         ]
 
     def location(self, item: str) -> str:
