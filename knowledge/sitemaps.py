@@ -23,6 +23,7 @@ class BrowseListSitemap(Sitemap):
             "knowledge:shared_services",
             "knowledge:tags",
             "knowledge:open_data",
+            "knowledge:partnership_map",
         ]
 
     def location(self, item: str) -> str:

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
 from django.utils.cache import patch_cache_control
 
-from knowledge import open_data
+from knowledge import open_data, regional_map
 from knowledge.listings import HOME
 
 # The files change when an editor publishes; an hour old is fresh enough for open data, and
@@ -78,8 +78,27 @@ def dataset_json(request: HttpRequest, dataset: str) -> HttpResponse:
     return _cached_for_everyone(response, DOWNLOAD_MAX_AGE)
 
 
+def partnership_map(request: HttpRequest) -> HttpResponse:
+    figures = regional_map.regional_figures()
+    response = render(
+        request,
+        "knowledge/open_data/partnership_map.html",
+        {
+            "figures": figures,
+            "all_regions": regional_map.all_regions(figures),
+            "map": regional_map.regional_map(figures),
+            "meta_title": "Partnerships and savings by region",
+            "meta_description": "A map of the network's shared-service partnerships and the "
+            "annual savings case studies report, region by region, with every figure in a table.",
+            "breadcrumbs": [HOME, {"text": "Open data", "href": reverse("knowledge:open_data")}],
+        },
+    )
+    return _cached_if_anonymous(request, response)
+
+
 urlpatterns: list[URLPattern] = [
     path("open-data/", open_data_page, name="open_data"),
+    path("open-data/map/", partnership_map, name="partnership_map"),
     path("open-data/<slug:dataset>.csv", dataset_csv, name="open_data_csv"),
     path("open-data/<slug:dataset>.json", dataset_json, name="open_data_json"),
 ]
