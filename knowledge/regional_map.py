@@ -267,7 +267,7 @@ def regional_map(figures: list[RegionFigures]) -> RegionalMap:
                 x=column * step,
                 y=line * step,
                 shade=shade_of(row.annual_savings, largest),
-                savings_text=short_pounds(row.annual_savings) if row.case_studies else "No savings",
+                savings_text=short_pounds(row.annual_savings) if row.case_studies else "None",
                 partnerships_text=_plural(row.partnerships, "partnership"),
             )
         )

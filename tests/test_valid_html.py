@@ -37,6 +37,8 @@ STARTS = (
     "/case-studies/?savings_min=lots&percent_max=140",
     "/resources/?kind=template&page=2",
     "/services/?status=nonsense",
+    "/open-data/",
+    "/open-data/map/",
     "/tell-us/?q=northshire",
     "/moderation/",  # moderators only; not yet in their navigation
     "/no-such-page/",
