@@ -241,6 +241,7 @@ def map_description(figures: Iterable[RegionFigures]) -> str:
     mapped = [row for row in figures if row.key in TILE_PLACES]
     told = [
         f"{row.name}: {_plural(row.partnerships, 'partnership')}, "
+        f"{_plural(row.organisations, 'organisation')}, "
         f"{pounds(row.annual_savings)} a year in reported savings"
         for row in mapped
         if not row.is_empty

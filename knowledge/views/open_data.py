@@ -12,7 +12,6 @@ from knowledge.listings import HOME
 # The files change when an editor publishes; an hour old is fresh enough for open data, and
 # caches in front of the site can then answer most downloads.
 DOWNLOAD_MAX_AGE = 60 * 60
-PAGE_MAX_AGE = 5 * 60
 
 
 def _dataset_or_404(slug: str) -> open_data.Dataset:
@@ -28,18 +27,12 @@ def _cached_for_everyone(response: HttpResponse, max_age: int) -> HttpResponse:
     return response
 
 
-def _cached_if_anonymous(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    # A signed-in person's page carries their name in the header: it is theirs alone.
-    if not request.user.is_authenticated:
-        patch_cache_control(response, public=True, max_age=PAGE_MAX_AGE)
-    return response
-
-
 def open_data_page(request: HttpRequest) -> HttpResponse:
     datasets = [
         {"dataset": dataset, "row_count": dataset.count()} for dataset in open_data.DATASETS
     ]
-    response = render(
+    # The HTML pages are not marked for shared caches: each carries its own CSP nonce.
+    return render(
         request,
         "knowledge/open_data/open_data.html",
         {
@@ -54,7 +47,6 @@ def open_data_page(request: HttpRequest) -> HttpResponse:
             "breadcrumbs": [HOME],
         },
     )
-    return _cached_if_anonymous(request, response)
 
 
 def dataset_csv(request: HttpRequest, dataset: str) -> HttpResponse:
@@ -80,7 +72,7 @@ def dataset_json(request: HttpRequest, dataset: str) -> HttpResponse:
 
 def partnership_map(request: HttpRequest) -> HttpResponse:
     figures = regional_map.regional_figures()
-    response = render(
+    return render(
         request,
         "knowledge/open_data/partnership_map.html",
         {
@@ -93,7 +85,6 @@ def partnership_map(request: HttpRequest) -> HttpResponse:
             "breadcrumbs": [HOME, {"text": "Open data", "href": reverse("knowledge:open_data")}],
         },
     )
-    return _cached_if_anonymous(request, response)
 
 
 urlpatterns: list[URLPattern] = [

@@ -128,7 +128,7 @@ def test_the_maps_words_name_each_region_with_partnerships_and_its_figures():
     )
     words = map_description(rows)
 
-    assert "London: 2 partnerships, £1,250,000 a year in reported savings" in words
-    assert "Wales: 1 partnership, £0 a year in reported savings" in words
+    assert "London: 2 partnerships, 1 organisation, £1,250,000 a year in reported savings" in words
+    assert "Wales: 1 partnership, 1 organisation, £0 a year in reported savings" in words
     assert "10 other regions have none." in words
     assert words.startswith("A schematic map")
