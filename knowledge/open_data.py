@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -100,8 +101,10 @@ def partnership_rows(request: HttpRequest) -> list[Row]:
     )
     rows = []
     for service in services:
+        # The admin lets an editor tick the lead among the partners too; it is still the lead.
+        partners = [o for o in service.partners.all() if o.pk != service.lead_organisation_id]
         members = [("lead", service.lead_organisation)]
-        members += [("partner", o) for o in sorted(service.partners.all(), key=lambda o: o.slug)]
+        members += [("partner", o) for o in sorted(partners, key=lambda o: o.slug)]
         for role, organisation in members:
             rows.append(
                 {
@@ -118,7 +121,10 @@ def partnership_rows(request: HttpRequest) -> list[Row]:
 
 
 def partnership_count() -> int:
-    return SharedService.objects.count() + SharedService.partners.through.objects.count()
+    partners = SharedService.partners.through.objects.exclude(
+        organisation=F("sharedservice__lead_organisation")
+    )
+    return SharedService.objects.count() + partners.count()
 
 
 def case_study_figure_rows(request: HttpRequest) -> list[Row]:

@@ -182,3 +182,18 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_rows(client, lib
 
     assert with_many == with_few
     assert max(with_many.values()) <= 6
+
+
+def test_a_lead_also_ticked_as_a_partner_is_one_partnership_row_not_two(client, db):
+    lead = OrganisationFactory(slug="vale-council")
+    service = SharedServiceFactory(slug="vale-legal", lead_organisation=lead)
+    service.partners.add(lead, OrganisationFactory(slug="hill-council"))
+    service.save()
+
+    rows = csv_rows(client.get("/open-data/partnerships.csv"))
+
+    assert [(row["organisation"], row["role"]) for row in rows] == [
+        ("vale-council", "lead"),
+        ("hill-council", "partner"),
+    ]
+    assert "2 rows today." in client.get("/open-data/").content.decode()
