@@ -49,7 +49,7 @@ def test_the_open_data_page_lists_every_dataset_with_its_fields_licence_and_attr
         assert f'href="/open-data/{dataset.slug}.csv"' in page
         assert f'href="/open-data/{dataset.slug}.json"' in page
         for field in dataset.fields:
-            assert f"<code>{field.name}</code>" in page
+            assert f'<code class="commons-field-name">{field.name}</code>' in page
     assert f'href="{OGL}"' in page
     assert "Open Government Licence v3.0" in page
     assert "Contains public sector information licensed under" in page
