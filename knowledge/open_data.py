@@ -34,6 +34,7 @@ ATTRIBUTION = (
     "Contains public sector information licensed under the Open Government Licence v3.0. "
     "Source: Commons, the shared-services network."
 )
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Lists of slugs in one CSV cell. Slugs never hold it, so a cell splits back unambiguously.
 LIST_DELIMITER = ";"
 
@@ -277,6 +278,16 @@ def _csv_value(value: Any) -> str:
     return str(value)
 
 
+def _csv_cell(field: Field, value: Any) -> str:
+    text = _csv_value(value)
+    if field.type == "string" and text.startswith(FORMULA_STARTS):
+        # A spreadsheet opening the file would run a title such as =HYPERLINK(...) as a
+        # formula (CSV injection); the apostrophe makes it show as text. The JSON keeps it as
+        # written, and numbers such as -12.5 are never text.
+        return "'" + text
+    return text
+
+
 def _json_value(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
@@ -295,7 +306,7 @@ def as_csv(dataset: Dataset, rows: Iterable[Row]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
     for row in rows:
-        writer.writerow([_csv_value(row[name]) for name in names])
+        writer.writerow([_csv_cell(field, row[field.name]) for field in dataset.fields])
     return out.getvalue()
 
 

@@ -197,3 +197,21 @@ def test_a_lead_also_ticked_as_a_partner_is_one_partnership_row_not_two(client, 
         ("hill-council", "partner"),
     ]
     assert "2 rows today." in client.get("/open-data/").content.decode()
+
+
+def test_a_title_a_spreadsheet_would_run_as_a_formula_is_text_in_the_csv_and_as_written_in_json(
+    client, library
+):
+    make_case_study(
+        library.case_studies,
+        title='=HYPERLINK("https://example.org","Savings")',
+        slug="formula-title",
+        staff_change_fte=Decimal("-3"),
+    )
+
+    [row] = csv_rows(client.get("/open-data/case-study-figures.csv"))
+    [record] = json.loads(client.get("/open-data/case-study-figures.json").content)["records"]
+
+    assert row["title"] == '\'=HYPERLINK("https://example.org","Savings")'
+    assert row["staff_change_fte"] == "-3.0"  # a number, not text: left as it is
+    assert record["title"] == '=HYPERLINK("https://example.org","Savings")'
