@@ -22,6 +22,8 @@ class BrowseListSitemap(Sitemap):
             "knowledge:service_areas",
             "knowledge:shared_services",
             "knowledge:tags",
+            "knowledge:open_data",
+            "knowledge:partnership_map",
         ]
 
     def location(self, item: str) -> str:

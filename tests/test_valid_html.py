@@ -37,6 +37,8 @@ STARTS = (
     "/case-studies/?savings_min=lots&percent_max=140",
     "/resources/?kind=template&page=2",
     "/services/?status=nonsense",
+    "/open-data/",
+    "/open-data/map/",
     "/tell-us/?q=northshire",
     # The compatibility finder with its answers: suggestions, reasons and practice tables.
     "/brokerage/partners/?organisation=northshire-county-council"

@@ -104,6 +104,8 @@ def public_paths(library, es) -> list[str]:
         "/contribute/",
         "/tell-us/",
         "/status/",
+        "/open-data/",
+        "/open-data/map/",
         *legal_paths,
     ]
 

@@ -57,6 +57,8 @@ def test_every_browse_page_and_filter_renders(demo, client):
         *(reverse("knowledge:tag", args=[slug]) for slug in sorted(live_tags)),
         *("/case-studies/" + query for query in CASE_STUDY_FILTERS),
         "/resources/?kind=template&sort=title",
+        "/open-data/",
+        "/open-data/map/",
     ]
 
     for url in urls:
