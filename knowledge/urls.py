@@ -1,7 +1,12 @@
 """Knowledge pages that are not Wagtail pages. Each views module owns its own url list."""
 
-from knowledge.views import browse, contribute, feeds
+from knowledge.views import browse, contribute, feeds, readiness
 
 app_name = "knowledge"
 
-urlpatterns = [*browse.urlpatterns, *contribute.urlpatterns, *feeds.urlpatterns]
+urlpatterns = [
+    *browse.urlpatterns,
+    *contribute.urlpatterns,
+    *feeds.urlpatterns,
+    *readiness.urlpatterns,
+]
