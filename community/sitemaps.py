@@ -13,7 +13,12 @@ class CommunityListSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self) -> list[str]:
-        return ["community:communities", "community:listings", "community:tell_us"]
+        return [
+            "community:communities",
+            "community:listings",
+            "community:partners",
+            "community:tell_us",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(item)

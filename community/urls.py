@@ -7,6 +7,7 @@ from community.views import (
     discussions,
     moderation,
     notifications,
+    partners,
     stories,
 )
 
@@ -18,6 +19,7 @@ urlpatterns = [
     *discussions.urlpatterns,
     *stories.urlpatterns,
     *brokerage.urlpatterns,
+    *partners.urlpatterns,
     *moderation.urlpatterns,
     *notifications.urlpatterns,
 ]

@@ -14,7 +14,14 @@ from django.db import models
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
-from knowledge.models import CaseStudyPage, Organisation, ResourcePage, ServiceArea, SharedService
+from knowledge.models import (
+    CaseStudyPage,
+    Organisation,
+    ReadinessProfile,
+    ResourcePage,
+    ServiceArea,
+    SharedService,
+)
 
 FORMAT = "commons-content"
 VERSION = 1
@@ -49,8 +56,13 @@ def export_content() -> dict[str, Any]:
         ],
         "organisations": [
             export_organisation(organisation)
-            for organisation in Organisation.objects.order_by("slug").prefetch_related(
-                "email_domains"
+            for organisation in Organisation.objects.order_by("slug")
+            .select_related("readiness_profile")
+            .prefetch_related(
+                "email_domains",
+                "readiness_profile__systems__service_area",
+                "readiness_profile__contracts__service_area",
+                "readiness_profile__practices__service_area",
             )
         ],
         "shared_services": [
@@ -89,6 +101,47 @@ def export_organisation(organisation: Organisation) -> dict[str, Any]:
         "website": organisation.website,
         "summary": organisation.summary,
         "email_domains": [each.domain for each in organisation.email_domains.all()],
+        **_readiness_profile(organisation),
+    }
+
+
+def _readiness_profile(organisation: Organisation) -> dict[str, Any]:
+    """The organisation's due-diligence profile, when it has one (an import that leaves the key
+    out keeps the profile as it is, so an organisation without one has no key at all)."""
+    try:
+        profile = organisation.readiness_profile
+    except ReadinessProfile.DoesNotExist:
+        return {}
+    return {"due_diligence_profile": export_readiness_profile(profile)}
+
+
+def export_readiness_profile(profile: ReadinessProfile) -> dict[str, Any]:
+    return {
+        "systems": [
+            {"service_area": row.service_area.slug, "system": row.system, "supplier": row.supplier}
+            for row in profile.systems.all()
+        ],
+        "contracts": [
+            {
+                "service_area": row.service_area.slug,
+                "description": row.description,
+                "supplier": row.supplier,
+                "ends_on": _date(row.ends_on),
+                "notice_months": row.notice_months,
+            }
+            for row in profile.contracts.all()
+        ],
+        "capacity_notes": profile.capacity_notes,
+        "competencies": profile.competencies,
+        "practices": [
+            {
+                "service_area": row.service_area.slug if row.service_area_id else None,
+                "topic": row.topic,
+                "practice": row.practice,
+            }
+            for row in profile.practices.all()
+        ],
+        "members_only": profile.members_only_parts(),
     }
 
 

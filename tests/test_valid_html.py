@@ -38,6 +38,10 @@ STARTS = (
     "/resources/?kind=template&page=2",
     "/services/?status=nonsense",
     "/tell-us/?q=northshire",
+    # The compatibility finder with its answers: suggestions, reasons and practice tables.
+    "/brokerage/partners/?organisation=northshire-county-council"
+    "&service_area=revenues-and-benefits&window=12",
+    "/brokerage/partners/?window=7",
     "/moderation/",  # moderators only; not yet in their navigation
     "/no-such-page/",
     "/accounts/login/",

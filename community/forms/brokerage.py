@@ -1,4 +1,5 @@
-"""The brokerage's forms: a listing, an expression of interest and the list's filters.
+"""The brokerage's forms: a listing, an expression of interest, the list's filters and the
+compatibility finder's questions.
 
 Messages follow the GOV.UK pattern (say what is wrong and how to fix it); bound forms re-render
 what was typed. The rules about capacity and closing dates are the services' (the form asks the
@@ -14,11 +15,14 @@ from django.utils import timezone
 
 from commons.forms import text_field
 from community.models import Interest, Listing
+from community.partner_fit import WINDOW_MONTHS
+from community.selectors.partners import organisations_with_profiles
 from community.services.brokerage import CAPACITY_MAX, EXPIRY_MAX
 from knowledge.forms import DayMonthYearField
-from knowledge.models import Region, ServiceArea
+from knowledge.models import Organisation, Region, ServiceArea
 
 DEFAULT_OPEN_DAYS = 90
+DEFAULT_WINDOW_MONTHS = 12
 
 
 def _choice_messages(what: str) -> dict[str, str]:
@@ -155,3 +159,49 @@ class ListingFilterForm(forms.Form):
         choices=[("", "All regions"), *Region.choices],
         error_messages=_choice_messages("a region"),
     )
+
+
+class PartnerFinderForm(forms.Form):
+    """The compatibility finder's questions, read from the query string."""
+
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        to_field_name="slug",
+        label="Your organisation",
+        help_text="Only organisations with a due-diligence profile are listed.",
+        empty_label="Choose an organisation",
+        error_messages={
+            "required": "Choose an organisation",
+            **_choice_messages("an organisation with a due-diligence profile"),
+        },
+    )
+    service_area = forms.ModelChoiceField(
+        queryset=ServiceArea.objects.order_by("name"),
+        to_field_name="slug",
+        label="Service area",
+        empty_label="Choose a service area",
+        error_messages={"required": "Choose a service area", **_choice_messages("a service area")},
+    )
+    window = forms.TypedChoiceField(
+        label="Contracts ending within",
+        help_text="Before or after your contracts in the service area end.",
+        coerce=int,
+        choices=[(months, f"{months} months") for months in WINDOW_MONTHS],
+        initial=DEFAULT_WINDOW_MONTHS,
+        error_messages={
+            "required": "Choose how many months apart contracts may end",
+            **_choice_messages("how many months apart contracts may end"),
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Asked when the form is made, not when the module is imported.
+        self.fields["organisation"].queryset = organisations_with_profiles()
+
+    @classmethod
+    def initial_for(cls, user: Any) -> dict[str, Any]:
+        """An officer starts from their own organisation, if it keeps a profile."""
+        home = getattr(user, "verified_officer_of", None)
+        starts_here = home is not None and organisations_with_profiles().filter(pk=home.pk).exists()
+        return {"organisation": home.slug if starts_here else None}

@@ -11,6 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import Any
 
 import nh3
@@ -218,6 +219,78 @@ def read_revisits(value: Any) -> list[dict[str, Any]]:
         {"revisited_on"},
         '{"revisited_on": "2024-04-01", "actual_annual_savings_pounds": "640000.00", ...}',
     )
+
+
+def read_whole_number(value: Any) -> int:
+    # JSON true is an int to Python, but nobody means a notice period of "true".
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise Invalid("Expected a whole number, such as 6.")
+    return value
+
+
+# The parts of a due-diligence profile, as `knowledge.models.ProfilePart` names them.
+PROFILE_PARTS = ("systems", "contracts", "capacity", "competencies", "practices")
+
+
+def read_profile_parts(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(each in PROFILE_PARTS for each in value):
+        raise Invalid(
+            "Expected a list of the parts shown to members only, chosen from "
+            + ", ".join(f'"{part}"' for part in PROFILE_PARTS)
+            + '; for example ["contracts"].'
+        )
+    return [part for part in PROFILE_PARTS if part in value]
+
+
+def read_readiness_profile(value: Any) -> dict[str, Any]:
+    """An organisation's due-diligence profile; lists of rows name service areas by slug."""
+    systems = partial(
+        _read_list_of_objects,
+        fields={"service_area": read_slug, "system": read_line, "supplier": read_line},
+        required={"service_area", "system"},
+        example='{"service_area": "revenues-and-benefits", "system": "...", "supplier": "..."}',
+    )
+    contracts = partial(
+        _read_list_of_objects,
+        fields={
+            "service_area": read_slug,
+            "description": read_line,
+            "supplier": read_line,
+            "ends_on": read_date,
+            "notice_months": read_whole_number,
+        },
+        required={"service_area", "description", "ends_on"},
+        example='{"service_area": "...", "description": "...", "ends_on": "2028-03-31", ...}',
+    )
+    practices = partial(
+        _read_list_of_objects,
+        fields={"service_area": read_slug, "topic": read_line, "practice": read_lines},
+        required={"topic", "practice"},
+        example='{"topic": "Council tax reminders", "practice": "..."}',
+    )
+    found, problems = _read_object(
+        value,
+        {
+            "systems": systems,
+            "contracts": contracts,
+            "capacity_notes": read_lines,
+            "competencies": read_lines,
+            "practices": practices,
+            "members_only": read_profile_parts,
+        },
+        set(),
+        "",
+    )
+    if problems:
+        raise Invalid(details=problems)
+    return {
+        "systems": found.get("systems", []),
+        "contracts": found.get("contracts", []),
+        "capacity_notes": found.get("capacity_notes", ""),
+        "competencies": found.get("competencies", ""),
+        "practices": found.get("practices", []),
+        "members_only": found.get("members_only", []),
+    }
 
 
 def read_contacts(value: Any) -> list[dict[str, Any]]:

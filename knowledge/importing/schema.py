@@ -101,6 +101,8 @@ ORGANISATIONS = Kind(
         "website": _text(),
         "summary": _lines(),
         "email_domains": _list(reading.read_email_domains),
+        # Left out, the organisation's profile stays as it is (see docs/import-format.md).
+        "due_diligence_profile": FieldSpec(reading.read_readiness_profile, model_field=False),
     },
 )
 

@@ -33,6 +33,10 @@ from knowledge.models import (
     CaseStudyRevisit,
     DueDiligenceItem,
     OrganisationEmailDomain,
+    ProfileContract,
+    ProfilePractice,
+    ProfileSystem,
+    ReadinessProfile,
 )
 from knowledge.models.revisits import revisit_date_problem
 
@@ -207,9 +211,25 @@ def _references(record: Record) -> list[tuple[str, str]]:
             found.extend(
                 (spec.refers_to, slug) for slug in ([value] if isinstance(value, str) else value)
             )
-    for contact in record.values.get("contacts") or []:
-        if contact.get("organisation"):
-            found.append(("organisations", contact["organisation"]))
+    found.extend((target, slug) for _where, target, slug in _nested_references(record))
+    return found
+
+
+def _nested_references(record: Record) -> list[tuple[str, str, str]]:
+    """(where, kind key, slug) for slugs named inside nested objects: contacts' organisations
+    and the service areas of a due-diligence profile's rows."""
+    found = [
+        (f"contacts[{index}].organisation", "organisations", contact["organisation"])
+        for index, contact in enumerate(record.values.get("contacts") or [])
+        if contact.get("organisation")
+    ]
+    profile = record.values.get("due_diligence_profile") or {}
+    for rows in ("systems", "contracts", "practices"):
+        found.extend(
+            (f"due_diligence_profile.{rows}[{index}].service_area", "service_areas", slug)
+            for index, row in enumerate(profile.get(rows, []))
+            if (slug := row.get("service_area"))
+        )
     return found
 
 
@@ -231,14 +251,8 @@ def _check_references(plan: ContentPlan, existing: dict[str, dict[str, int]]) ->
                 if spec.refers_to and value:
                     for slug in [value] if isinstance(value, str) else value:
                         check(record, name, spec.refers_to, slug)
-            for index, contact in enumerate(record.values.get("contacts") or []):
-                if contact.get("organisation"):
-                    check(
-                        record,
-                        f"contacts[{index}].organisation",
-                        "organisations",
-                        contact["organisation"],
-                    )
+            for where, target, slug in _nested_references(record):
+                check(record, where, target, slug)
             if record.slug and record.slug in (record.values.get("related") or []):
                 record.problem("related", "A case study cannot be related to itself.")
 
@@ -383,8 +397,26 @@ def _check_children(record: Record) -> None:
         exclude = ["organisation", "sort_order"]
         # Uniqueness is _check_email_domains' job: it knows which organisation is which.
         _nested(record, f"email_domains[{index}]", instance, exclude, unique=False)
+    if values.get("due_diligence_profile"):
+        _check_readiness_profile(record, values["due_diligence_profile"])
     if values.get("document"):
         _check_document(record)
+
+
+def _check_readiness_profile(record: Record, profile: dict[str, Any]) -> None:
+    where = "due_diligence_profile"
+    texts = {name: profile[name] for name in ("capacity_notes", "competencies")}
+    _nested(record, where, ReadinessProfile(**texts), ["organisation", "updated_by"])
+    rows = (
+        ("systems", ProfileSystem),
+        ("contracts", ProfileContract),
+        ("practices", ProfilePractice),
+    )
+    for name, model in rows:
+        for index, row in enumerate(profile[name]):
+            fields = {key: value for key, value in row.items() if key != "service_area"}
+            exclude = ["profile", "service_area", "sort_order"]
+            _nested(record, f"{where}.{name}[{index}]", model(**fields), exclude)
 
 
 def _nested(

@@ -15,6 +15,7 @@ from knowledge.exporting import (
     current_content,
     export_case_study,
     export_organisation,
+    export_readiness_profile,
     export_resource,
     export_service_area,
     export_shared_service,
@@ -25,6 +26,7 @@ from knowledge.importing.problems import (
     Problem,
     problems_from_validation_error,
 )
+from knowledge.importing.reading import PROFILE_PARTS
 from knowledge.importing.schema import KINDS, Kind
 from knowledge.importing.validation import ContentPlan, Record, accounts_by_email
 from knowledge.models import (
@@ -34,6 +36,10 @@ from knowledge.models import (
     DueDiligenceItem,
     Organisation,
     OrganisationEmailDomain,
+    ProfileContract,
+    ProfilePractice,
+    ProfileSystem,
+    ReadinessProfile,
     RelatedCaseStudy,
     ResourcePage,
     ServiceArea,
@@ -150,6 +156,18 @@ def _write_service_areas(plan: ContentPlan, report: ImportReport) -> None:
 def _write_organisations(plan: ContentPlan, report: ImportReport) -> None:
     records = plan.of("organisations")
     existing = _by_slug(Organisation, {record.slug for record in records})
+    profiles = [r.values["due_diligence_profile"] for r in records]
+    areas = _by_slug(
+        ServiceArea,
+        {
+            row["service_area"]
+            for profile in profiles
+            if profile
+            for rows in ("systems", "contracts", "practices")
+            for row in profile[rows]
+            if row.get("service_area")
+        },
+    )
     before = {slug: export_organisation(organisation) for slug, organisation in existing.items()}
     # Let go of domains first, so that a domain the file moves from one organisation to another
     # is never held by both when the second is saved.
@@ -168,17 +186,61 @@ def _write_organisations(plan: ContentPlan, report: ImportReport) -> None:
             each.sort_order = order
             domains.append(each)
         organisation.email_domains = domains
+        if record.values["due_diligence_profile"] is not None:
+            organisation.readiness_profile = _readiness_profile_in_memory(
+                organisation, record.values["due_diligence_profile"], areas
+            )
 
     for record in records:
-        organisation = existing.get(record.slug)
-        _write_plain(
+        organisation = _write_plain(
             record,
-            organisation,
+            existing.get(record.slug),
             before=before.get(record.slug),
             export=export_organisation,
             apply=apply,
             report=report,
         )
+        if record.values["due_diligence_profile"] is not None:
+            profile = organisation.readiness_profile
+            if profile.pk is None or _profile_changed(profile, before.get(record.slug)):
+                with _writing(record):
+                    # Set again: the organisation had no primary key when it was assigned.
+                    profile.organisation = organisation
+                    profile.save()
+
+
+def _profile_changed(profile: ReadinessProfile, before: dict[str, Any] | None) -> bool:
+    return (before or {}).get("due_diligence_profile") != export_readiness_profile(profile)
+
+
+def _readiness_profile_in_memory(
+    organisation: Organisation, values: dict[str, Any], areas: dict[str, ServiceArea]
+) -> ReadinessProfile:
+    """The profile the file describes, its rows held in memory (modelcluster) until it is saved,
+    so the organisation's export can be compared before anything is written."""
+    try:
+        profile = organisation.readiness_profile
+    except ReadinessProfile.DoesNotExist:
+        profile = ReadinessProfile()
+    profile.capacity_notes = values["capacity_notes"]
+    profile.competencies = values["competencies"]
+    for part in PROFILE_PARTS:
+        setattr(profile, f"{part}_members_only", part in values["members_only"])
+
+    def rows(model: type[models.Model], name: str) -> list[models.Model]:
+        return [
+            model(
+                sort_order=order,
+                **{key: value for key, value in row.items() if key != "service_area"},
+                service_area=areas.get(row.get("service_area") or ""),
+            )
+            for order, row in enumerate(values[name])
+        ]
+
+    profile.systems = rows(ProfileSystem, "systems")
+    profile.contracts = rows(ProfileContract, "contracts")
+    profile.practices = rows(ProfilePractice, "practices")
+    return profile
 
 
 def _write_shared_services(plan: ContentPlan, report: ImportReport) -> None:

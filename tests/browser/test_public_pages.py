@@ -14,6 +14,9 @@ from tests.factories import (
     CommunityFactory,
     ListingFactory,
     OrganisationFactory,
+    ProfilePracticeFactory,
+    ProfileSystemFactory,
+    ReadinessProfileFactory,
     ServiceAreaFactory,
     SharedServiceFactory,
     make_case_study,
@@ -70,6 +73,14 @@ def public_paths(library, es) -> list[str]:
     listing = ListingFactory(
         title="Payroll capacity for two more councils", organisation=council, service_area=area
     )
+    for organisation, practice in [
+        (council, "One reminder, then a summons 14 days later, unless the account holder asks."),
+        (partner, "Two reminders 21 days apart before a summons, and a telephone call."),
+    ]:
+        profile = ReadinessProfileFactory(organisation=organisation)
+        ProfileSystemFactory(profile=profile, service_area=area)
+        ProfilePracticeFactory(profile=profile, service_area=area, practice=practice)
+    finder = f"/brokerage/partners/?organisation={council.slug}&service_area={area.slug}&window=12"
     legal_paths = [page.url_path.removeprefix("/home") for page in LegalPage.objects.all()]
     assert len(legal_paths) == 3, "the privacy notice, accessibility statement and cookies page"
     return [
@@ -87,6 +98,7 @@ def public_paths(library, es) -> list[str]:
         thread.get_absolute_url(),
         "/brokerage/",
         listing.get_absolute_url(),
+        finder,
         "/accounts/login/",
         "/accounts/signup/",
         "/contribute/",

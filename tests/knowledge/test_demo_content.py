@@ -20,6 +20,7 @@ from knowledge.models import (
     Licence,
     Organisation,
     ProgrammeStage,
+    ReadinessProfile,
     Region,
     ResourceKind,
     SharedService,
@@ -409,6 +410,7 @@ def test_the_importer_takes_the_whole_file_and_a_second_import_changes_nothing(d
     import_content(load())
 
     assert counts == (23, 15, 30, 27)
+    assert ReadinessProfile.objects.count() == 7
     assert (
         Organisation.objects.count(),
         SharedService.objects.count(),
@@ -439,3 +441,40 @@ def test_some_live_case_studies_are_revisited_at_twelve_and_twenty_four_months()
             assert revisit["revisited_on"] >= record["started_on"], slug
             assert revisit["actual_annual_savings_pounds"], slug
             assert plain_text(revisit["what_went_wrong_since"]), slug
+
+
+def test_councils_in_several_regions_keep_due_diligence_profiles_that_can_be_compared():
+    profiles = {
+        record["slug"]: record["due_diligence_profile"]
+        for record in load()["organisations"]
+        if record.get("due_diligence_profile")
+    }
+    regions = {r["slug"]: r.get("region") for r in load()["organisations"]}
+
+    assert len(profiles) >= 5
+    assert len({regions[slug] for slug in profiles}) >= 4
+
+    # Northshire (the demo officer's council) can find a partner: another council whose
+    # revenues contract ends within a year of Northshire's and runs the same system.
+    def revenues(slug, rows):
+        return [
+            row for row in profiles[slug][rows] if row["service_area"] == "revenues-and-benefits"
+        ]
+
+    home_end = datetime.date.fromisoformat(
+        revenues("northshire-county-council", "contracts")[0]["ends_on"]
+    )
+    home_system = revenues("northshire-county-council", "systems")[0]["system"]
+    partners = [
+        slug
+        for slug in profiles
+        if slug != "northshire-county-council"
+        and any(
+            abs((datetime.date.fromisoformat(row["ends_on"]) - home_end).days) <= 365
+            for row in revenues(slug, "contracts")
+        )
+        and any(row["system"] == home_system for row in revenues(slug, "systems"))
+    ]
+    assert partners
+    assert "contracts" in profiles["northshire-county-council"]["members_only"]
+    assert any(not profile["members_only"] for profile in profiles.values())
