@@ -149,7 +149,12 @@ class RowFormSet(BaseInlineFormSet):
     """Rows of one kind, with a plain "Remove" box on the rows already saved."""
 
     noun = "row"
-    default_error_messages = {"too_many_forms": f"You can list up to {ROWS_MAX} of these"}
+    default_error_messages = {
+        "too_many_forms": f"You can list up to {ROWS_MAX} of these",
+        # Only a form changed outside the page (or a very old copy of it) gets this.
+        "missing_management_form": "The form was not complete: open it again and re-enter "
+        "your changes",
+    }
 
     def add_fields(self, form: forms.Form, index: int | None) -> None:
         super().add_fields(form, index)
@@ -169,6 +174,7 @@ def _rows(model, form, noun: str) -> type[BaseInlineFormSet]:
         extra=1,
         can_delete=True,
         max_num=ROWS_MAX,
+        absolute_max=ROWS_MAX,
         validate_max=True,
     )
 

@@ -78,7 +78,8 @@ def profile_edit(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "form": form,
             "row_formsets": row_formsets,
-            "error_list": profile_error_list(form, row_formsets) if saving else [],
+            # Adding a row checks the rows typed so far too: what it finds is summarised.
+            "error_list": profile_error_list(form, row_formsets) if data is not None else [],
             "breadcrumbs": [
                 *_breadcrumbs(organisation),
                 {"text": "Due-diligence profile", "href": _profile_url(organisation)},

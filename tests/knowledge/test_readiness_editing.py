@@ -255,3 +255,28 @@ def test_a_citizen_is_not_offered_the_form(client, northshire):
 
     assert edit_url(northshire) not in client.get(profile_url(northshire)).text
     assert edit_url(northshire) not in client.get(northshire.get_absolute_url()).text
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, "The form was not complete: open it again and re-enter your changes"),
+        (
+            {"add_row": "systems", "systems-TOTAL_FORMS": "many"},
+            "The form was not complete: open it again and re-enter your changes",
+        ),
+        ({**form_data(), "systems-TOTAL_FORMS": "100000"}, "You can list up to 50 of these"),
+    ],
+    ids=["nothing", "a count that is not a number", "too many rows"],
+)
+def test_a_form_tampered_with_is_answered_in_plain_words_and_saves_nothing(
+    client, northshire, officer, data, message
+):
+    client.force_login(officer)
+
+    response = client.post(edit_url(northshire), data)
+
+    assert response.status_code == 200
+    summary = [a.get_text(strip=True) for a in soup_of(response).select(".govuk-error-summary a")]
+    assert message in summary
+    assert not ReadinessProfile.objects.exists()
