@@ -10,6 +10,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import reverse
 
 from search.backends import database
+from search.documents import alias_name
 from search.indexes import ensure_index
 from search.models import IndexTask
 from search.services import search
@@ -132,3 +133,22 @@ def test_the_search_page_links_a_found_profile_to_its_page(client, northshire):
     url = reverse("knowledge:readiness_profile", kwargs={"slug": northshire.organisation.slug})
     assert page.find("a", href=url).get_text(strip=True) == TITLE
     assert "Due-diligence profiles" in page.get_text()
+
+
+def test_renaming_the_organisation_or_a_service_area_renames_the_profile_in_search(northshire, es):
+    organisation = northshire.organisation
+    organisation.name = "Northshire Unitary Council"
+    organisation.save()
+    area = northshire.systems.get().service_area
+    area.name = "Council tax and benefits"
+    area.save()
+
+    drain_everything()
+
+    found = search("Tallyworks", user=AnonymousUser())
+    assert [hit.title for hit in found.hits] == [
+        "Due-diligence profile: Northshire Unitary Council"
+    ]
+    for key in (str(northshire.pk), f"{northshire.pk}-members"):
+        indexed = es.get(index=alias_name(), id=f"profile-{key}")["_source"]
+        assert indexed["service_area_names"] == ["Council tax and benefits"]
