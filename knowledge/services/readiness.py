@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms import BaseInlineFormSet, ModelForm
+from wagtail.log_actions import log
 
 from knowledge.models.readiness import ReadinessProfile
 from knowledge.readiness import Reader, can_change_profile
@@ -25,6 +26,7 @@ def profile_save(
             "Only the organisation's verified officers and editors can change its profile."
         )
     with transaction.atomic():
+        created = profile.pk is None
         profile = form.save(commit=False)
         profile.updated_by = user
         profile.save()
@@ -39,4 +41,6 @@ def profile_save(
                 if id(row_form.instance) in changed:
                     row_form.instance.sort_order = position
                     row_form.instance.save()
+        # The same history the admin keeps: editors see officers' changes beside their own.
+        log(instance=profile, action="wagtail.create" if created else "wagtail.edit", user=user)
     return profile

@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from knowledge.models import ProfileContract, ProfileSystem, ReadinessProfile
 from tests.factories import (
@@ -106,6 +107,8 @@ def test_an_officer_starts_a_profile_with_a_system_and_a_members_only_contract(
     assert [(s.system, s.supplier) for s in profile.systems.all()] == [("OpenRevenues", "Civica")]
     contract = profile.contracts.get()
     assert (contract.ends_on, contract.notice_months) == (datetime.date(2028, 3, 31), 12)
+    history = ModelLogEntry.objects.filter(object_id=str(profile.pk))
+    assert [(entry.action, entry.user) for entry in history] == [("wagtail.create", officer)]
 
 
 def test_a_wrong_row_saves_nothing_and_shows_every_answer_again(
