@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from knowledge.models import ProfileContract, ProfilePractice, ProfileSystem, ReadinessProfile
 from knowledge.readiness import ProfileSeen, profile_seen
-from search.sources.base import RELATED, Source
+from search.sources.base import Source
 
 MEMBERS = "members"
 NON_MEMBERS = "non-members"
@@ -89,7 +89,6 @@ class ReadinessProfileSource(Source):
         preparers = self._preparers()
         documents = {}
         for profile in self.rows().filter(pk__in=list(wanted)):
-            setattr(profile, RELATED, {})
             for key in wanted[str(profile.pk)]:
                 members = key.endswith(MEMBERS_KEY_SUFFIX)
                 shown = ProfileDocument(profile_seen(profile, members=members), members)
