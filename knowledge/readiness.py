@@ -8,9 +8,16 @@ Editors hold the same permissions through their groups.
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Prefetch
 
 from knowledge.models import Organisation
-from knowledge.models.readiness import ProfilePart, ReadinessProfile
+from knowledge.models.readiness import (
+    ProfileContract,
+    ProfilePart,
+    ProfilePractice,
+    ProfileSystem,
+    ReadinessProfile,
+)
 
 READ_MEMBERS_ONLY = "knowledge.view_members_only_profile"
 CHANGE_PROFILE = "knowledge.change_readinessprofile"
@@ -72,3 +79,37 @@ def profile_seen(profile: ReadinessProfile, *, members: bool) -> ProfileSeen:
 
 def profile_seen_by(profile: ReadinessProfile, user: Reader) -> ProfileSeen:
     return profile_seen(profile, members=can_read_members_only_parts(user))
+
+
+def _rows(model):
+    return model.objects.select_related("service_area")
+
+
+def profile_of(organisation: Organisation) -> ReadinessProfile | None:
+    """The organisation's profile with every row and its service area, in a fixed number of
+    queries however many rows it has; None when it has no profile yet."""
+    area_first = ("service_area__name", "sort_order")
+    return (
+        ReadinessProfile.objects.filter(organisation=organisation)
+        .prefetch_related(
+            Prefetch("systems", _rows(ProfileSystem).order_by(*area_first)),
+            Prefetch("contracts", _rows(ProfileContract).order_by("ends_on", "sort_order")),
+            Prefetch("practices", _rows(ProfilePractice).order_by(*area_first)),
+        )
+        .first()
+    )
+
+
+def members_only_notice(hidden_parts: list[str]) -> str:
+    """Names the parts a reader cannot see in one plain sentence, e.g. "Major contracts and
+    capacity are shown only to ..."; empty when nothing is hidden."""
+    if not hidden_parts:
+        return ""
+    names = [hidden_parts[0], *(label.lower() for label in hidden_parts[1:])]
+    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    # "Capacity" is the one part named in the singular.
+    verb = "is" if hidden_parts == [ProfilePart.CAPACITY.label] else "are"
+    return (
+        f"{joined} {verb} shown only to verified officers of councils in the network "
+        "and to editors."
+    )

@@ -1,6 +1,6 @@
 """Knowledge pages that are not Wagtail pages. Each views module owns its own url list."""
 
-from knowledge.views import browse, contribute, feeds, open_data
+from knowledge.views import browse, contribute, feeds, open_data, readiness
 
 app_name = "knowledge"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     *contribute.urlpatterns,
     *feeds.urlpatterns,
     *open_data.urlpatterns,
+    *readiness.urlpatterns,
 ]

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.document_access import document_visible_to
-from knowledge.models import Organisation, ServiceArea, SharedService
+from knowledge.models import Organisation, ReadinessProfile, ServiceArea, SharedService
 from knowledge.views.report_access import ReportMenuItem
 from knowledge.views.review_report import DueForReviewReportView
 from knowledge.views.revisits_report import RevisitsDueReport
@@ -40,14 +40,37 @@ class SharedServiceViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class ReadinessProfileViewSet(SnippetViewSet):
+    model = ReadinessProfile
+    icon = "clipboard-list"
+    menu_label = "Due-diligence profiles"
+    list_display = ["organisation", "updated_at"]
+    search_fields = ["organisation__name"]
+    # Not a Wagtail-indexed model: the organisation's name is searched in the database.
+    search_backend_name = None
+
+
 class NetworkViewSetGroup(SnippetViewSetGroup):
     menu_label = "Network"
     menu_icon = "site"
     menu_order = 200
-    items = (OrganisationViewSet, ServiceAreaViewSet, SharedServiceViewSet)
+    items = (
+        OrganisationViewSet,
+        ServiceAreaViewSet,
+        SharedServiceViewSet,
+        ReadinessProfileViewSet,
+    )
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def readiness_profile_changed_by(request, instance) -> None:
+    """Records an editor's change in the admin as theirs, as the officers' form does."""
+    if isinstance(instance, ReadinessProfile):
+        ReadinessProfile.objects.filter(pk=instance.pk).update(updated_by=request.user)
 
 
 # After Wagtail's own check of the collection's privacy (order 0), which may ask people to sign in.

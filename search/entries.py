@@ -242,7 +242,7 @@ def fill_all(
     written: dict[str, int] = {}
     for kind, source in sources().items():
         report = EntryReport()
-        ids = [str(pk) for pk in source.rows().order_by("pk").values_list("pk", flat=True)]
+        ids = list(source.keys())
         for start in range(0, len(ids), batch_size):
             with transaction.atomic():
                 store(kind, build(kind, ids[start : start + batch_size], report), report)

@@ -23,7 +23,7 @@ from search import elasticsearch, entries
 from search.indexes import ensure_index
 from search.indexing import sync_documents
 from search.models import IndexTask
-from search.sources import source_for_model
+from search.sources import Source, source_for_model
 
 logger = logging.getLogger(__name__)
 
@@ -36,20 +36,29 @@ LONGEST_BACKOFF_SECONDS = 3600
 KEEP_DONE = timedelta(days=1)
 
 
-def task_key(obj: Model) -> tuple[str, str] | None:
-    """(kind, object id) of the document this object becomes, or None if search ignores it."""
+def _source_of(obj: Model) -> Source | None:
     source = source_for_model(type(obj))
     if source is None and isinstance(obj, Page):
         # A plain Page (e.g. from a tree query): the kind is decided by its specific class.
         source = source_for_model(obj.specific_class) if obj.specific_class else None
-    if source is None:
-        return None
-    return source.kind, source.key_of(obj)
+    return source
+
+
+def task_key(obj: Model) -> tuple[str, str] | None:
+    """(kind, object id) of the document this object becomes, or None if search ignores it."""
+    source = _source_of(obj)
+    return None if source is None else (source.kind, source.key_of(obj))
 
 
 def enqueue(objects: Iterable[Model]) -> int:
-    """Record a task for each object search knows, in the caller's transaction."""
-    keys = [key for key in (task_key(obj) for obj in objects) if key is not None]
+    """Record a task for each document of each object search knows (a due-diligence profile
+    becomes two), in the caller's transaction."""
+    keys = [
+        (source.kind, key)
+        for source, obj in ((_source_of(obj), obj) for obj in objects)
+        if source is not None
+        for key in source.keys_of(obj)
+    ]
     return enqueue_keys(keys)
 
 

@@ -46,9 +46,7 @@ def batches(ids: Iterator[str], size: int) -> Iterator[list[str]]:
 def every_batch(size: int) -> Iterator[tuple[str, list[str]]]:
     """Everything that belongs in the index, kind by kind, as `(kind, object_ids)` batches."""
     for source in sources().values():
-        keys = source.rows().order_by("pk").values_list("pk", flat=True)
-        ids = (str(pk) for pk in keys.iterator(chunk_size=2000))
-        for batch in batches(ids, size):
+        for batch in batches(source.keys(), size):
             yield source.kind, batch
 
 

@@ -19,6 +19,10 @@ from community.models import Community, Listing, Post, Story, StoryResponse, Thr
 from knowledge.models import (
     CaseStudyPage,
     Organisation,
+    ProfileContract,
+    ProfilePractice,
+    ProfileSystem,
+    ReadinessProfile,
     ResourcePage,
     ServiceArea,
     SharedService,
@@ -28,6 +32,7 @@ from search.outbox import enqueue
 logger = logging.getLogger(__name__)
 
 INDEXED_PAGES = (CaseStudyPage, ResourcePage)
+PROFILE_ROWS = (ProfileSystem, ProfileContract, ProfilePractice)
 
 
 def indexed_pages_under(page: Page, *, inclusive: bool = True) -> list[Page]:
@@ -55,6 +60,7 @@ def organisation_dependents(organisation: Organisation) -> list[Model]:
         *services,
         *stories_of(services),
         *Listing.objects.filter(organisation=organisation).only("pk"),
+        *ReadinessProfile.objects.filter(organisation=organisation).only("pk"),
     ]
 
 
@@ -66,7 +72,16 @@ def service_area_dependents(area: ServiceArea) -> list[Model]:
         *services,
         *stories_of(services),
         *Listing.objects.filter(service_area=area).only("pk"),
+        *profiles_in(area),
     ]
+
+
+def profiles_in(area: ServiceArea) -> list[ReadinessProfile]:
+    """Profiles with a system, contract or practice in the area (documents name the area)."""
+    in_area = [
+        model.objects.filter(service_area=area).values("profile_id") for model in PROFILE_ROWS
+    ]
+    return [ReadinessProfile(pk=pk) for pk in sorted({r["profile_id"] for q in in_area for r in q})]
 
 
 # -- receivers ------------------------------------------------------------------------------
@@ -130,6 +145,11 @@ def shared_service_changed(sender, instance: SharedService, **kwargs) -> None:
     enqueue([instance, *stories_of([instance])])
 
 
+def profile_row_changed(sender, instance: Model, **kwargs) -> None:
+    """A system, contract or practice is part of its profile's documents."""
+    enqueue([ReadinessProfile(pk=instance.profile_id)])
+
+
 def community_changed(sender, instance: Community, **kwargs) -> None:
     """Turning members-only changes the audience of every thread in it."""
     enqueue([instance, *Thread.objects.filter(community=instance).only("pk")])
@@ -182,6 +202,8 @@ SAVE_AND_DELETE = (
     (ServiceArea, service_area_changed),
     (PageViewRestriction, view_restriction_changed),
     (ThreadTag, thread_tag_row_changed),
+    (ReadinessProfile, object_changed),
+    *((model, profile_row_changed) for model in PROFILE_ROWS),
 )
 
 

@@ -68,7 +68,7 @@ def search_status(
             KindStatus(
                 kind=source.kind,
                 label=source.label,
-                in_database=source.indexable().count(),
+                in_database=source.indexable().count() * source.documents_per_object,
                 in_index=None if counts is None else counts.get(source.kind, 0),
             )
             for source in sources().values()

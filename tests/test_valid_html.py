@@ -44,6 +44,9 @@ STARTS = (
     "/brokerage/partners/?organisation=northshire-county-council"
     "&service_area=revenues-and-benefits&window=12",
     "/brokerage/partners/?window=7",
+    # A demo due-diligence profile, and its form (moderators may change any profile).
+    "/organisations/northshire-county-council/due-diligence/",
+    "/organisations/northshire-county-council/due-diligence/edit/",
     "/moderation/",  # moderators only; not yet in their navigation
     "/no-such-page/",
     "/accounts/login/",

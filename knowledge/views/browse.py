@@ -15,6 +15,7 @@ from knowledge.extensions import shared_service_panels
 from knowledge.filters import OrganisationFilter, SharedServiceFilter
 from knowledge.listings import HOME
 from knowledge.models import Organisation, ServiceArea, SharedService
+from knowledge.readiness import can_change_profile
 
 NEWEST_ON_DETAIL_PAGES = 10  # the rest are a link away, in the filtered list
 
@@ -119,6 +120,7 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
             **newest_few("case_studies", queries.case_studies_by(organisation)),
             **newest_few("resources", queries.resources_from(organisation)),
             "shared_services": list(queries.shared_services_involving(organisation)),
+            "can_change_profile": can_change_profile(request.user, organisation),
             "meta_title": organisation.name,
             "meta_description": organisation.summary
             or f"Case studies, resources and shared services of {organisation.name}.",

@@ -17,12 +17,14 @@ def sources() -> dict[str, Source]:
         ResourceSource,
         SharedServiceSource,
     )
+    from search.sources.readiness import ReadinessProfileSource
 
     ordered = (
         CaseStudySource(),
         ResourceSource(),
         SharedServiceSource(),
         OrganisationSource(),
+        ReadinessProfileSource(),
         CommunitySource(),
         ThreadSource(),
         StorySource(),

@@ -165,6 +165,8 @@ class Source:
     lexicon_fields: tuple[str, ...] = ()
     # Whether the kind has taggit tags (`tags`), which autocomplete suggests.
     tagged = False
+    # How many documents each indexable object becomes (`keys_of`).
+    documents_per_object = 1
 
     def indexable(self) -> QuerySet:
         """Everything of this kind that belongs in the index, ready for `prepare_*`."""
@@ -201,6 +203,15 @@ class Source:
 
     def key_of(self, instance: Model) -> str:
         return str(instance.pk)
+
+    def keys_of(self, instance: Model) -> list[str]:
+        """The ids of every document this object becomes (one, for most kinds)."""
+        return [self.key_of(instance)]
+
+    def keys(self) -> Iterator[str]:
+        """The ids of every document of this kind that belongs in the index."""
+        pks = self.rows().order_by("pk").values_list("pk", flat=True)
+        return (str(pk) for pk in pks.iterator(chunk_size=2000))
 
     def documents(self, object_ids: Iterable[str]) -> dict[str, dict]:
         """The documents for these objects, by object id. An id missing from the answer is an

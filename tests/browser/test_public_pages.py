@@ -14,6 +14,7 @@ from tests.factories import (
     CommunityFactory,
     ListingFactory,
     OrganisationFactory,
+    ProfileContractFactory,
     ProfilePracticeFactory,
     ProfileSystemFactory,
     ReadinessProfileFactory,
@@ -80,6 +81,16 @@ def public_paths(library, es) -> list[str]:
         profile = ReadinessProfileFactory(organisation=organisation)
         ProfileSystemFactory(profile=profile, service_area=area)
         ProfilePracticeFactory(profile=profile, service_area=area, practice=practice)
+    # The profile page's widest table: a public contract with long words in every column.
+    profile = council.readiness_profile
+    profile.contracts_members_only = False
+    profile.save()
+    ProfileContractFactory(
+        profile=profile,
+        service_area=area,
+        description="Revenues, benefits and customer contact centre software and hosting",
+        supplier="Northgate Public Services (UK) Limited",
+    )
     finder = f"/brokerage/partners/?organisation={council.slug}&service_area={area.slug}&window=12"
     legal_paths = [page.url_path.removeprefix("/home") for page in LegalPage.objects.all()]
     assert len(legal_paths) == 3, "the privacy notice, accessibility statement and cookies page"
@@ -89,6 +100,7 @@ def public_paths(library, es) -> list[str]:
         case_study.url_path.removeprefix("/home"),
         "/organisations/",
         council.get_absolute_url(),
+        f"/organisations/{council.slug}/due-diligence/",
         "/service-areas/",
         area.get_absolute_url(),
         "/tags/",

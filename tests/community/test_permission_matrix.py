@@ -1,5 +1,6 @@
 """Every role against every community action: who may read, post, edit, moderate, respond to a
-story and express interest, with members-only content invisible to everyone outside.
+story, express interest and change or read due-diligence profiles, with members-only content
+invisible to everyone outside.
 
 A refusal is judged by its effect (nothing changed) and its answer (sign in, 403 or 404), never a
 500. The expected table is written out in full so a change to any rule shows up here.
@@ -12,10 +13,13 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from community.models import Community, Interest, Post, StoryResponse, Thread
+from knowledge.models import ReadinessProfile
 from tests.factories import (
     CommunityFactory,
     ListingFactory,
     OrganisationFactory,
+    ProfileContractFactory,
+    ReadinessProfileFactory,
     SharedServiceFactory,
     UserFactory,
     make_member,
@@ -49,9 +53,15 @@ ALLOWED = {
     "open the moderation queue": {"moderator", "editor"},
     "respond to a story": {"officer"},
     "express interest in a listing": {"officer"},
+    "change own organisation's due-diligence profile": {"officer", "editor"},
+    "see members-only profile contracts": {"officer", "editor"},
 }
 # Actions that answer 200 either way: what they show is the test.
-LISTINGS = {"see members-only thread titles", "find members-only thread by search"}
+LISTINGS = {
+    "see members-only thread titles",
+    "find members-only thread by search",
+    "see members-only profile contracts",
+}
 
 
 @dataclass
@@ -61,6 +71,7 @@ class World:
     reply: Post
     story: object
     listing: object
+    profile: ReadinessProfile
     people: dict
 
 
@@ -79,6 +90,8 @@ def world(db) -> World:
     service = SharedServiceFactory(lead_organisation=provider)
     story = make_story(service)
     listing = ListingFactory(organisation=other, title="Payroll partner wanted")
+    profile = ReadinessProfileFactory(organisation=provider, contracts_members_only=True)
+    ProfileContractFactory(profile=profile, description="Secret revenues contract")
     editor = make_verified_user(username="editor", trusted_poster=True)
     editor.groups.add(Group.objects.get(name="Editors"))
     people = {
@@ -94,7 +107,7 @@ def world(db) -> World:
         ),
         "editor": editor,
     }
-    return World(community, thread, reply, story, listing, people)
+    return World(community, thread, reply, story, listing, profile, people)
 
 
 def act(client, world: World, action: str):
@@ -157,7 +170,28 @@ def act(client, world: World, action: str):
             {"message": "We would like to talk."},
         )
         return response, Interest.objects.filter(listing=world.listing).exists()
+    if action == "change own organisation's due-diligence profile":
+        organisation = world.profile.organisation
+        response = client.post(
+            reverse("knowledge:readiness_profile_edit", kwargs={"slug": organisation.slug}),
+            {"competencies": "Changed", **EMPTY_PROFILE_ROWS},
+        )
+        world.profile.refresh_from_db()
+        return response, world.profile.competencies == "Changed"
+    if action == "see members-only profile contracts":
+        organisation = world.profile.organisation
+        response = client.get(
+            reverse("knowledge:readiness_profile", kwargs={"slug": organisation.slug})
+        )
+        return response, "Secret revenues contract" in response.text
     raise AssertionError(action)
+
+
+EMPTY_PROFILE_ROWS = {
+    f"{kind}-{field}": "0"
+    for kind in ("systems", "contracts", "practices")
+    for field in ("TOTAL_FORMS", "INITIAL_FORMS")
+}
 
 
 def index_for_search(request, world: World) -> None:

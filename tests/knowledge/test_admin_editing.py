@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 from knowledge.models import CaseStudyPage
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import OrganisationFactory, ReadinessProfileFactory, UserFactory
 
 
 @pytest.fixture
@@ -94,3 +94,30 @@ def test_editors_can_open_the_network_snippets(client, editor):
     for model in ("organisation", "servicearea", "sharedservice"):
         response = client.get(reverse(f"wagtailsnippets_knowledge_{model}:list"))
         assert response.status_code == 200, model
+
+
+def test_editors_find_and_change_a_due_diligence_profile_in_the_admin(client, editor):
+    northshire = OrganisationFactory(name="Northshire County Council")
+    profile = ReadinessProfileFactory(organisation=northshire, competencies="Fraud")
+    ReadinessProfileFactory(organisation=OrganisationFactory(name="Lowdale District Council"))
+    client.force_login(editor)
+
+    listing = client.get(
+        reverse("wagtailsnippets_knowledge_readinessprofile:list"), {"q": "northshire"}
+    )
+    edit_url = reverse("wagtailsnippets_knowledge_readinessprofile:edit", args=[profile.pk])
+    assert listing.status_code == 200
+    assert edit_url in listing.text
+    assert "Lowdale" not in listing.text
+
+    form = client.get(edit_url)
+    data = querydict_from_html(form.content.decode(), form_id="w-editor-form")
+    data["competencies"] = "Fraud investigation and enforcement"
+    data["systems_members_only"] = "on"
+    response = client.post(edit_url, data)
+
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.competencies == "Fraud investigation and enforcement"
+    assert profile.systems_members_only
+    assert profile.updated_by == editor

@@ -38,6 +38,7 @@ def test_every_kind_of_content_has_a_source():
         "resource",
         "shared_service",
         "organisation",
+        "profile",
         "community",
         "thread",
         "story",

@@ -160,10 +160,10 @@ def test_a_member_finds_a_members_only_thread_through_a_typo_and_an_outsider_doe
     assert search_as(AnonymousUser(), "negotation").total == 0
 
 
-def test_nobody_signed_in_sees_public_content_without_a_database_query(
+def test_nobody_signed_in_sees_public_content_and_public_profiles_without_a_database_query(
     django_assert_num_queries,
 ):
     with django_assert_num_queries(0):
         audiences = audiences_for(AnonymousUser())
 
-    assert audiences == ["public"]
+    assert audiences == ["public", "non-members"]
