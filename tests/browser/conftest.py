@@ -3,6 +3,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import Page, sync_playwright
 
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -44,6 +45,10 @@ def open_page(**context_options) -> Iterator[Page]:
         yield context.new_page()
         context.close()
         browser.close()
+        # Database work in the test body ran in Playwright's context, on a connection of its
+        # own that nothing else would close: left open, it stops the test database from being
+        # dropped at the end of the run ("being accessed by other users").
+        connections.close_all()
 
 
 @pytest.fixture
