@@ -18,6 +18,7 @@ from community.selectors.stories import (
     published_stories,
     service_rating_summary,
     stories_waiting_for,
+    stories_weighted_by,
 )
 from knowledge.extensions import register_shared_service_panel
 from knowledge.models import SharedService
@@ -41,6 +42,7 @@ def stories_panel(request: HttpRequest, service: SharedService) -> SafeString:
     stories = list(published_stories(service))
     user = request.user
     signed_in = user.is_authenticated
+    verified = signed_in and has_verified_email(user)
     new_story_url = reverse("community:story_new", kwargs={"slug": service.slug})
     return render_to_string(
         "community/stories/service_panel.html",
@@ -51,7 +53,11 @@ def stories_panel(request: HttpRequest, service: SharedService) -> SafeString:
             "own_pending": list(stories_waiting_for(user, service)) if signed_in else [],
             "respondable": _respondable_story_ids(request, service, stories),
             "signed_in": signed_in,
-            "can_tell": signed_in and has_verified_email(user),
+            "can_tell": verified,
+            # Who is offered the button: people who may press it, and visitors, whom it asks
+            # to sign in first (an unconfirmed address is told so by the "tell" prompt above).
+            "offer_weight": verified or not signed_in,
+            "weighted": stories_weighted_by(user, stories),
             "new_story_url": new_story_url,
             "sign_in_url": f"{reverse('account_login')}?next={new_story_url}",
         },

@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from community.models import Community, Interest, Post, StoryResponse, Thread
+from community.models import Community, Interest, Post, StoryResponse, StoryWeight, Thread
 from tests.factories import (
     CommunityFactory,
     ListingFactory,
@@ -49,6 +49,9 @@ ALLOWED = {
     "open the moderation queue": {"moderator", "editor"},
     "respond to a story": {"officer"},
     "express interest in a listing": {"officer"},
+    # --- #17 story loops (items 1 and 2) ---
+    "add weight to a story": {"citizen", "officer", "member", "moderator", "editor"},
+    # --- end #17 story loops ---
 }
 # Actions that answer 200 either way: what they show is the test.
 LISTINGS = {"see members-only thread titles", "find members-only thread by search"}
@@ -157,6 +160,13 @@ def act(client, world: World, action: str):
             {"message": "We would like to talk."},
         )
         return response, Interest.objects.filter(listing=world.listing).exists()
+    # --- #17 story loops (items 1 and 2) ---
+    if action == "add weight to a story":
+        response = client.post(
+            reverse("community:story_weight", kwargs={"story_id": world.story.pk})
+        )
+        return response, StoryWeight.objects.filter(story=world.story).exists()
+    # --- end #17 story loops ---
     raise AssertionError(action)
 
 
