@@ -163,9 +163,7 @@ def can_add_weight(user: AnyUser, story: Story, *, verified: bool | None = None)
     return has_verified_email(user) if verified is None else verified
 
 
-def can_mark_change(
-    user: AnyUser, story: Story, *, provider_ids: set[int] | None = None
-) -> bool:
+def can_mark_change(user: AnyUser, story: Story, *, provider_ids: set[int] | None = None) -> bool:
     """Who says a published story led to a change: the same people who answer it (a verified
     officer of the service's lead or a partner); once marked, only officers of the organisation
     that marked it edit it. Pass `provider_ids` when asking about many stories of one service."""

@@ -11,7 +11,15 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from community.models import Community, Interest, Post, StoryResponse, StoryWeight, Thread
+from community.models import (
+    Community,
+    Interest,
+    Post,
+    StoryChange,
+    StoryResponse,
+    StoryWeight,
+    Thread,
+)
 from tests.factories import (
     CommunityFactory,
     ListingFactory,
@@ -51,6 +59,7 @@ ALLOWED = {
     "express interest in a listing": {"officer"},
     # --- #17 story loops (items 1 and 2) ---
     "add weight to a story": {"citizen", "officer", "member", "moderator", "editor"},
+    "mark a change made": {"officer"},
     # --- end #17 story loops ---
 }
 # Actions that answer 200 either way: what they show is the test.
@@ -166,6 +175,17 @@ def act(client, world: World, action: str):
             reverse("community:story_weight", kwargs={"story_id": world.story.pk})
         )
         return response, StoryWeight.objects.filter(story=world.story).exists()
+    if action == "mark a change made":
+        response = client.post(
+            reverse("community:story_change", kwargs={"story_id": world.story.pk}),
+            {
+                "body": "Letters now go by email.",
+                "changed_on_day": "1",
+                "changed_on_month": "10",
+                "changed_on_year": "2026",
+            },
+        )
+        return response, StoryChange.objects.filter(story=world.story).exists()
     # --- end #17 story loops ---
     raise AssertionError(action)
 
