@@ -1,5 +1,7 @@
 """'I've experienced this too': one weight per person on someone else's published story."""
 
+import threading
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -7,7 +9,9 @@ from django.urls import reverse
 
 from community.models import ContentStatus, StoryWeight
 from community.services.story_loops import story_weight_add
-from tests.factories import UserFactory, make_story, make_verified_user
+from tests.factories import SharedServiceFactory, UserFactory, make_story, make_verified_user
+
+PRESSES = 8
 
 
 @pytest.fixture
@@ -54,13 +58,38 @@ def test_a_person_can_take_their_weight_back(client, story, citizen):
     assert "experienced this too<span" in page  # offered the button again
 
 
-def test_a_lost_race_is_not_an_error(story, citizen):
+def test_pressing_again_adds_nothing(story, citizen):
     assert story_weight_add(user=citizen, story=story) is True
-    # The check-then-insert race: the row appears between the check and the insert.
-    StoryWeight.objects.filter(story=story, user=citizen).delete()
-    StoryWeight.objects.create(story=story, user=citizen)
     assert story_weight_add(user=citizen, story=story) is False
     assert StoryWeight.objects.filter(story=story).count() == 1
+
+
+# Real commits from many connections need a transactional test (serialized_rollback as in
+# test_posting_limit_race.py).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_simultaneous_presses_store_one_weight_and_none_fails():
+    story = make_story(SharedServiceFactory())
+    person = make_verified_user()
+    start = threading.Barrier(PRESSES)
+    outcomes: list[object] = []
+
+    def press() -> None:
+        try:
+            start.wait()
+            outcomes.append(story_weight_add(user=person, story=story))
+        except Exception as error:  # any error is the failure this test looks for
+            outcomes.append(error)
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=press) for _ in range(PRESSES)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+
+    assert StoryWeight.objects.filter(story=story, user=person).count() == 1
+    assert sorted(outcomes, key=str) == [False] * (PRESSES - 1) + [True]
 
 
 def test_visitors_are_asked_to_sign_in_and_come_back_to_the_story(client, story):
