@@ -70,8 +70,8 @@ class StoryResponse(models.Model):
 
 
 class StoryWeight(models.Model):
-    """"I've experienced this too": a person adds their weight to someone else's story without
-    telling their own. One each, held by the database, so two quick presses cannot count twice."""
+    """A person says "I've experienced this too" of someone else's story, without telling
+    their own. One each, held by the database, so two quick presses cannot count twice."""
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="weights")
     user = models.ForeignKey(
@@ -89,7 +89,7 @@ class StoryWeight(models.Model):
 
 
 class StoryChange(models.Model):
-    """"Change made": the providing organisation says what a story led it to change."""
+    """The providing organisation says what a story led it to change ("Change made")."""
 
     story = models.OneToOneField(Story, on_delete=models.CASCADE, related_name="change")
     author = models.ForeignKey(

@@ -29,7 +29,9 @@ def story_weight_add(*, user: User, story: Story) -> bool:
     """The person says "I've experienced this too". True if their weight is new, False if it
     was already there (a second press, or two at once)."""
     if not can_add_weight(user, story):
-        raise PermissionDenied("Only people with a confirmed email address add their weight.")
+        if story.author_id == user.pk:
+            raise PermissionDenied("This is your own story: others add their weight to it.")
+        raise PermissionDenied("Confirm your email address before you add your weight to a story.")
     if StoryWeight.objects.filter(story=story, user=user).exists():
         return False
     user_limit_check("weight", user)
