@@ -239,3 +239,22 @@ def test_the_service_page_shows_changes_in_the_same_queries_however_many(client,
         add_story_with_change()
 
     assert count_queries() == few
+
+
+def test_only_the_providers_officers_and_editors_see_the_links_to_mark_or_remove(
+    client, service, story, lead_officer, citizen, editor
+):
+    mark_link = f'href="{change_url(story)}"'
+    remove_link = reverse("community:story_change_remove", kwargs={"story_id": story.pk})
+
+    def page_for(person) -> str:
+        client.force_login(person)
+        return client.get(service.get_absolute_url()).content.decode()
+
+    assert mark_link in page_for(lead_officer)
+    assert mark_link not in page_for(citizen)
+    client.force_login(lead_officer)
+    mark(client, story)
+    assert "Edit the change made" in page_for(lead_officer)
+    assert remove_link in page_for(editor)
+    assert remove_link not in page_for(lead_officer)

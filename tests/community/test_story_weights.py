@@ -103,7 +103,9 @@ def test_visitors_are_asked_to_sign_in_and_come_back_to_the_story(client, story)
 
 def test_authors_and_unverified_people_cannot_add_weight(client, story, citizen):
     client.force_login(story.author)
-    assert client.post(weight_url(story)).status_code == 403
+    refused = client.post(weight_url(story))
+    assert refused.status_code == 403
+    assert "This is your own story" in refused.content.decode()
     client.force_login(UserFactory())
     assert client.post(weight_url(story)).status_code == 403
     assert not StoryWeight.objects.exists()
