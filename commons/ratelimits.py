@@ -78,6 +78,13 @@ LIMITS: dict[str, Limit] = {
     "story": Limit(
         5, 86400, "You have told 5 stories in the last day. Wait a day, then tell this one."
     ),
+    # "I've experienced this too" and taking it back: a press each, so room for second thoughts.
+    "weight": Limit(
+        30,
+        600,
+        "You have pressed “I've experienced this too” 30 times in the last 10 minutes. "
+        "Wait a few minutes, then try again.",
+    ),
     "search_page": Limit(
         60, 60, "You have searched a lot in the last minute. Wait a minute, then search again."
     ),

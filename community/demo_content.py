@@ -24,6 +24,7 @@ from community import demo_data
 from community.demo import demo_people_ensure, demo_person_ensure
 from community.models import (
     Community,
+    ContentStatus,
     Interest,
     Listing,
     Membership,
@@ -46,6 +47,7 @@ from community.services.discussions import (
     thread_pin,
 )
 from community.services.stories import story_publish, story_respond, story_submit
+from community.services.story_loops import story_change_mark, story_weight_add
 from community.services.watches import watch_start
 from knowledge.models import CaseStudyPage, ServiceArea, SharedService
 
@@ -187,6 +189,26 @@ def story_seed(spec: dict[str, Any], people: dict[str, User], editor: User) -> S
     return story
 
 
+# --- #17 story loops: "I've experienced this too" and "Change made" ---
+
+
+def story_loops_ensure(people: dict[str, User]) -> None:
+    """Weight on some published stories and a change made from two, through the services."""
+    published = Story.objects.filter(status=ContentStatus.VISIBLE)
+    for title, usernames in demo_data.STORY_WEIGHTS:
+        story = published.filter(title=title).first()
+        for username in usernames if story else ():
+            story_weight_add(user=people[username], story=story)  # a second run adds nothing
+    for title, username, body, days_ago in demo_data.STORY_CHANGES:
+        story = published.filter(title=title, change__isnull=True).first()
+        if story is not None:
+            changed_on = timezone.localdate() - datetime.timedelta(days=days_ago)
+            story_change_mark(user=people[username], story=story, body=body, changed_on=changed_on)
+
+
+# --- end #17 story loops ---
+
+
 def listings_ensure(people: dict[str, User]) -> None:
     """The brokerage listings, then the interest one organisation has expressed."""
     areas = {area.slug: area for area in ServiceArea.objects.all()}
@@ -257,6 +279,7 @@ def load_community_demo(password: str) -> None:
         watches_ensure(people["citizen"], communities)
         threads = threads_ensure(communities, people, moderator)
         stories = sum(story_seed(spec, people, editor) is not None for spec in demo_data.STORIES)
+        story_loops_ensure(people)
         listings_ensure(people)
         content_owners_ensure(people, editor)
         if threads:  # only on the first load, so a later run marks nothing more as read

@@ -10,30 +10,30 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from community.permissions import (
+    can_mark_change,
     can_respond_to_story,
     has_verified_email,
+    is_editor,
     service_provider_ids,
 )
 from community.selectors.stories import (
     published_stories,
     service_rating_summary,
     stories_waiting_for,
+    stories_weighted_by,
 )
 from knowledge.extensions import register_shared_service_panel
 from knowledge.models import SharedService
 
 
-def _respondable_story_ids(request: HttpRequest, service: SharedService, stories) -> set[int]:
+def _provider_story_ids(request: HttpRequest, service: SharedService, stories, rule) -> set[int]:
+    """The stories this officer may act on by `rule` (answer, or mark a change made)."""
     user = request.user
     if not user.is_authenticated or user.verified_officer_of_id is None:
         return set()
     # One query for the providers, whatever the number of stories.
     provider_ids = service_provider_ids(service)
-    return {
-        story.pk
-        for story in stories
-        if can_respond_to_story(user, story, provider_ids=provider_ids)
-    }
+    return {story.pk for story in stories if rule(user, story, provider_ids=provider_ids)}
 
 
 @register_shared_service_panel
@@ -41,6 +41,7 @@ def stories_panel(request: HttpRequest, service: SharedService) -> SafeString:
     stories = list(published_stories(service))
     user = request.user
     signed_in = user.is_authenticated
+    verified = signed_in and has_verified_email(user)
     new_story_url = reverse("community:story_new", kwargs={"slug": service.slug})
     return render_to_string(
         "community/stories/service_panel.html",
@@ -49,9 +50,15 @@ def stories_panel(request: HttpRequest, service: SharedService) -> SafeString:
             "summary": service_rating_summary(service),
             "stories": stories,
             "own_pending": list(stories_waiting_for(user, service)) if signed_in else [],
-            "respondable": _respondable_story_ids(request, service, stories),
+            "respondable": _provider_story_ids(request, service, stories, can_respond_to_story),
+            "markable": _provider_story_ids(request, service, stories, can_mark_change),
+            "is_editor": is_editor(user),
             "signed_in": signed_in,
-            "can_tell": signed_in and has_verified_email(user),
+            "can_tell": verified,
+            # Who is offered the button: people who may press it, and visitors, whom it asks
+            # to sign in first (an unconfirmed address is told so by the "tell" prompt above).
+            "offer_weight": verified or not signed_in,
+            "weighted": stories_weighted_by(user, stories),
             "new_story_url": new_story_url,
             "sign_in_url": f"{reverse('account_login')}?next={new_story_url}",
         },

@@ -18,6 +18,7 @@ from community.models import (
     Membership,
     Post,
     Story,
+    StoryChange,
     StoryResponse,
     Thread,
     User,
@@ -145,6 +146,34 @@ def can_respond_to_story(
     try:
         return user.verified_officer_of_id == story.response.organisation_id
     except StoryResponse.DoesNotExist:
+        pass
+    if provider_ids is None:
+        provider_ids = service_provider_ids(story.shared_service)
+    return user.verified_officer_of_id in provider_ids
+
+
+def can_add_weight(user: AnyUser, story: Story, *, verified: bool | None = None) -> bool:
+    """Anyone with a verified email address says "I've experienced this too" on a published
+    story, except its author (whose story it already is). Pass `verified` (from
+    `has_verified_email`) when asking about many stories for one person."""
+    if not user.is_authenticated or story.author_id == user.pk:
+        return False
+    if story.status != ContentStatus.VISIBLE:
+        return False
+    return has_verified_email(user) if verified is None else verified
+
+
+def can_mark_change(user: AnyUser, story: Story, *, provider_ids: set[int] | None = None) -> bool:
+    """Who says a published story led to a change: the same people who answer it (a verified
+    officer of the service's lead or a partner); once marked, only officers of the organisation
+    that marked it edit it. Pass `provider_ids` when asking about many stories of one service."""
+    if not user.is_authenticated or user.verified_officer_of_id is None:
+        return False
+    if story.status != ContentStatus.VISIBLE:
+        return False
+    try:
+        return user.verified_officer_of_id == story.change.organisation_id
+    except StoryChange.DoesNotExist:
         pass
     if provider_ids is None:
         provider_ids = service_provider_ids(story.shared_service)

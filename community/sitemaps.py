@@ -18,6 +18,7 @@ class CommunityListSitemap(Sitemap):
             "community:listings",
             "community:partners",
             "community:tell_us",
+            "community:changes_made",
         ]
 
     def location(self, item: str) -> str:

@@ -9,6 +9,7 @@ from community.views import (
     notifications,
     partners,
     stories,
+    story_loops,
 )
 
 app_name = "community"
@@ -18,6 +19,7 @@ urlpatterns = [
     *communities.urlpatterns,
     *discussions.urlpatterns,
     *stories.urlpatterns,
+    *story_loops.urlpatterns,
     *brokerage.urlpatterns,
     *partners.urlpatterns,
     *moderation.urlpatterns,

@@ -6,6 +6,7 @@ days before the day the demo is loaded.
 
 from community.demo_data.conversations import COMMUNITIES, MORE_PEOPLE, THREADS
 from community.demo_data.exchanges import CITIZEN_WATCHES, INTERESTS, LISTINGS, STORIES
+from community.demo_data.story_loops import STORY_CHANGES, STORY_WEIGHTS
 
 __all__ = [
     "CITIZEN_WATCHES",
@@ -14,5 +15,7 @@ __all__ = [
     "LISTINGS",
     "MORE_PEOPLE",
     "STORIES",
+    "STORY_CHANGES",
+    "STORY_WEIGHTS",
     "THREADS",
 ]

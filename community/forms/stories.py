@@ -7,7 +7,8 @@ message as a missing one, and every other answer is kept as typed.
 from django import forms
 
 from commons.forms import text_field
-from community.models import Story, StoryResponse
+from community.models import Story, StoryChange, StoryResponse
+from knowledge.forms import DayMonthYearField
 
 RATING_CHOICES = [
     (5, "5 (very good)"),
@@ -19,6 +20,7 @@ RATING_CHOICES = [
 TITLE_MAX_LENGTH = Story._meta.get_field("title").max_length
 BODY_MAX_LENGTH = Story._meta.get_field("body_markdown").max_length
 RESPONSE_MAX_LENGTH = StoryResponse._meta.get_field("body_markdown").max_length
+CHANGE_MAX_LENGTH = StoryChange._meta.get_field("body_markdown").max_length
 
 
 def _rating(label: str, *, required: bool) -> forms.TypedChoiceField:
@@ -71,6 +73,34 @@ class StoryResponseForm(forms.Form):
         required_message="Enter your answer",
         hint="It appears in public under the story, with your organisation's name.",
         rows=8,
+    )
+
+
+class StoryChangeForm(forms.Form):
+    body = text_field(
+        "What changed",
+        max_length=CHANGE_MAX_LENGTH,
+        required_message="Say what changed because of this story",
+        hint="It appears in public under the story and on the list of changes made, "
+        "with your organisation's name.",
+        rows=6,
+        strip=False,
+    )
+    changed_on = DayMonthYearField(
+        what="Date of the change",
+        label="When did it change?",
+        help_text="For example, 27 3 2026",
+        error_messages={"required": "Enter the date of the change"},
+    )
+
+
+class StoryChangeRemoveForm(forms.Form):
+    note = text_field(
+        "Why are you removing it?",
+        max_length=1_000,
+        required_message="Enter why you are removing this change",
+        hint="The moderation log keeps this with what the change said.",
+        rows=3,
     )
 
 

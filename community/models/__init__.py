@@ -6,7 +6,7 @@ from community.models.communities import Community, Membership
 from community.models.discussions import ContentStatus, Post, Thread, ThreadTag
 from community.models.moderation import Flag, ModerationAction
 from community.models.notifications import Notification, Watch
-from community.models.stories import Story, StoryResponse
+from community.models.stories import Story, StoryChange, StoryResponse, StoryWeight
 
 __all__ = [
     "Community",
@@ -19,7 +19,9 @@ __all__ = [
     "Notification",
     "Post",
     "Story",
+    "StoryChange",
     "StoryResponse",
+    "StoryWeight",
     "Thread",
     "ThreadTag",
     "User",

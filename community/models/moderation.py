@@ -70,6 +70,7 @@ class ModerationAction(models.Model):
         MEMBERSHIP_DECLINE = "membership_decline", "Declined a request to join"
         STORY_PUBLISHED = "story_published", "Published the story"
         STORY_REJECTED = "story_rejected", "Rejected the story"
+        STORY_CHANGE_REMOVED = "story_change_removed", "Removed the change made from the story"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="moderation_actions"

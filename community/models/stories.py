@@ -67,3 +67,45 @@ class StoryResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} answers {self.story}"
+
+
+class StoryWeight(models.Model):
+    """A person says "I've experienced this too" of someone else's story, without telling
+    their own. One each, held by the database, so two quick presses cannot count twice."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="weights")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="story_weights"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "user"], name="story_weight_once_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} experienced {self.story} too"
+
+
+class StoryChange(models.Model):
+    """The providing organisation says what a story led it to change ("Change made")."""
+
+    story = models.OneToOneField(Story, on_delete=models.CASCADE, related_name="change")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="story_changes"
+    )
+    organisation = models.ForeignKey(
+        "knowledge.Organisation", on_delete=models.PROTECT, related_name="story_changes"
+    )
+    body_markdown = models.TextField("what changed", max_length=5_000)
+    body_html = models.TextField(editable=False)
+    changed_on = models.DateField("when it changed")
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-changed_on", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} changed something after {self.story}"

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Q, QuerySet
 
-from community.models import Community, ContentStatus, Story, User
+from community.models import Community, ContentStatus, Story, StoryChange, StoryWeight, User
 from knowledge.models import SharedService
 
 STARS = (5, 4, 3, 2, 1)
@@ -61,11 +61,35 @@ def service_rating_summary(service: SharedService) -> RatingSummary:
 
 
 def published_stories(service: SharedService) -> QuerySet[Story]:
-    """A service's published stories, newest first, each with its author and any answer."""
+    """A service's published stories, newest first, each with its author, any answer and
+    `weight_count` (how many people have experienced it too), counted in the same query."""
     return (
         Story.objects.filter(shared_service=service, status=ContentStatus.VISIBLE)
-        .select_related("author", "response", "response__organisation")
+        .select_related(
+            "author", "response", "response__organisation", "change", "change__organisation"
+        )
+        .annotate(weight_count=Count("weights"))
         .order_by("-created_at")
+    )
+
+
+def stories_weighted_by(user: User, stories: list[Story]) -> set[int]:
+    """Which of these stories the person has said they experienced too, in one query."""
+    if not user.is_authenticated:
+        return set()
+    return set(
+        StoryWeight.objects.filter(user=user, story__in=stories).values_list("story_id", flat=True)
+    )
+
+
+def changes_made(service: SharedService | None = None) -> QuerySet[StoryChange]:
+    """Changes made because of published stories (of one service, or of all), newest first. A
+    story hidden later takes its change off these lists with it."""
+    changes = StoryChange.objects.filter(story__status=ContentStatus.VISIBLE)
+    if service is not None:
+        changes = changes.filter(story__shared_service=service)
+    return changes.select_related("story", "story__shared_service", "organisation").order_by(
+        "-changed_on", "-created_at"
     )
 
 

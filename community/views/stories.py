@@ -19,7 +19,7 @@ from community.services.stories import next_story_allowed_on, story_respond, sto
 from knowledge.models import SharedService
 
 
-def _service_breadcrumbs(service: SharedService) -> list[dict[str, str]]:
+def service_breadcrumbs(service: SharedService) -> list[dict[str, str]]:
     return [
         {"text": "Home", "href": "/"},
         {"text": "Shared services", "href": reverse("knowledge:shared_services")},
@@ -48,7 +48,7 @@ def tell_us(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def story_new(request: HttpRequest, slug: str) -> HttpResponse:
     service = get_object_or_404(SharedService, slug=slug)
-    context = {"service": service, "breadcrumbs": _service_breadcrumbs(service)}
+    context = {"service": service, "breadcrumbs": service_breadcrumbs(service)}
     if not has_verified_email(request.user):
         return render(request, "community/stories/verify_email.html", context, status=403)
     if request.method == "GET":
@@ -117,7 +117,7 @@ def story_respond_view(request: HttpRequest, story_id: int) -> HttpResponse:
             "service": story.shared_service,
             "form": form,
             "editing": existing is not None,
-            "breadcrumbs": _service_breadcrumbs(story.shared_service),
+            "breadcrumbs": service_breadcrumbs(story.shared_service),
         },
     )
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from community.models import Community
+from community.models import Community, StoryChange, StoryWeight
 from knowledge.models import DueDiligenceItem, LegalPage
 from search.indexes import ensure_index
 from tests.browser.conftest import DESKTOP, PHONE, axe_violations, open_page
@@ -48,7 +48,19 @@ def public_paths(library, es) -> list[str]:
         service_area=area,
     )
     service.partners.add(partner)
-    make_story(service, title="My housing benefit claim was sorted in a week")
+    story = make_story(service, title="My housing benefit claim was sorted in a week")
+    # --- #17 story loops: weight and a change made on the story, and the changes pages ---
+    StoryWeight.objects.create(story=story, user=make_verified_user(username="also"))
+    StoryChange.objects.create(
+        story=story,
+        author=make_verified_user(username="officer", verified_officer_of=council),
+        organisation=council,
+        body_markdown="Claims are now checked by two officers, so **nothing waits** a week.",
+        body_html="<p>Claims are now checked by two officers, so <strong>nothing waits</strong>"
+        " a week.</p>",
+        changed_on=datetime.date(2026, 3, 27),
+    )
+    # --- end #17 story loops ---
     case_study = make_case_study(
         library.case_studies,
         title="Lakeland councils share revenues and benefits",
@@ -105,6 +117,8 @@ def public_paths(library, es) -> list[str]:
         area.get_absolute_url(),
         "/tags/",
         service.get_absolute_url(),
+        f"/services/{service.slug}/changes/",  # #17 story loops
+        "/changes-made/",  # #17 story loops
         "/communities/",
         community.get_absolute_url(),
         thread.get_absolute_url(),

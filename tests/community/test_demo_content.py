@@ -183,3 +183,30 @@ def test_the_demo_has_owned_case_studies_and_some_due_for_review(demo, client):
     assert CaseStudyPage.objects.live().filter(content_owner__isnull=True).exists()
     html = client.get(stale[0].url_path.removeprefix("/home")).content.decode()
     assert "This case study is due for review: some details may be out of date." in html
+
+
+# --- #17 story loops ---
+
+
+def test_the_demo_has_weight_on_stories_and_changes_made_shown_in_public(demo, client):
+    from community.models import StoryChange, StoryWeight
+
+    phone = Story.objects.get(title="Long wait on the phone after the merger")
+    assert phone.weights.count() == 4
+    assert not phone.weights.filter(user__username="citizen").exists()  # left for them to try
+    assert StoryWeight.objects.count() >= 6
+    changes = StoryChange.objects.select_related("story__shared_service")
+    assert changes.count() == 2
+    service = phone.shared_service
+    page = client.get(service.get_absolute_url()).content.decode()
+    assert "4 people have experienced this too" in page
+    listed = client.get(reverse("community:service_changes", args=[service.slug])).content
+    assert "six advisers" in listed.decode()
+    everywhere = client.get(reverse("community:changes_made")).content.decode()
+    assert everywhere.index("Webchat is now open") < everywhere.index("six advisers")
+    weights = StoryWeight.objects.count()
+    _load()  # a second run adds nothing
+    assert (StoryWeight.objects.count(), changes.count()) == (weights, 2)
+
+
+# --- end #17 story loops ---

@@ -12,7 +12,15 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from community.models import Community, Interest, Post, StoryResponse, Thread
+from community.models import (
+    Community,
+    Interest,
+    Post,
+    StoryChange,
+    StoryResponse,
+    StoryWeight,
+    Thread,
+)
 from knowledge.models import ReadinessProfile
 from tests.factories import (
     CommunityFactory,
@@ -55,6 +63,10 @@ ALLOWED = {
     "express interest in a listing": {"officer"},
     "change own organisation's due-diligence profile": {"officer", "editor"},
     "see members-only profile contracts": {"officer", "editor"},
+    # --- #17 story loops (items 1 and 2) ---
+    "add weight to a story": {"citizen", "officer", "member", "moderator", "editor"},
+    "mark a change made": {"officer"},
+    # --- end #17 story loops ---
 }
 # Actions that answer 200 either way: what they show is the test.
 LISTINGS = {
@@ -184,6 +196,24 @@ def act(client, world: World, action: str):
             reverse("knowledge:readiness_profile", kwargs={"slug": organisation.slug})
         )
         return response, "Secret revenues contract" in response.text
+    # --- #17 story loops (items 1 and 2) ---
+    if action == "add weight to a story":
+        response = client.post(
+            reverse("community:story_weight", kwargs={"story_id": world.story.pk})
+        )
+        return response, StoryWeight.objects.filter(story=world.story).exists()
+    if action == "mark a change made":
+        response = client.post(
+            reverse("community:story_change", kwargs={"story_id": world.story.pk}),
+            {
+                "body": "Letters now go by email.",
+                "changed_on_day": "1",
+                "changed_on_month": "10",
+                "changed_on_year": "2026",
+            },
+        )
+        return response, StoryChange.objects.filter(story=world.story).exists()
+    # --- end #17 story loops ---
     raise AssertionError(action)
 
 

@@ -37,6 +37,7 @@ def test_the_sitemap_lists_public_communities_and_open_listings_only(client, lib
     assert "<loc>http://commons.test:8123/brokerage/</loc>" in sitemap
     assert "<loc>http://commons.test:8123/brokerage/partners/</loc>" in sitemap
     assert "<loc>http://commons.test:8123/tell-us/</loc>" in sitemap
+    assert "<loc>http://commons.test:8123/changes-made/</loc>" in sitemap  # #17 story loops
     assert f"<loc>http://commons.test:8123/brokerage/{open_listing.pk}/</loc>" in sitemap
     for listing in (closed, hidden, expired):
         assert f"/brokerage/{listing.pk}/" not in sitemap
