@@ -32,6 +32,7 @@ from community.models import (
     Story,
     StoryResponse,
     Thread,
+    TrustLevel,
     User,
     Watch,
 )
@@ -87,7 +88,7 @@ def people_ensure(password: str) -> dict[str, User]:
     for person in demo_data.MORE_PEOPLE:
         people[person.username], _ = demo_person_ensure(person, password=password)
     seeded = [user.pk for name, user in people.items() if name != "unverified"]
-    User.objects.filter(pk__in=seeded).update(trusted_poster=True)
+    User.objects.filter(pk__in=seeded).update(trust_level=TrustLevel.BASIC)
     for user in people.values():
         user.refresh_from_db()
     return people

@@ -31,6 +31,7 @@ from community.models import (
     ContentStatus,
     Flag,
     Listing,
+    ModerationAction,
     Post,
     Story,
     Thread,
@@ -156,6 +157,8 @@ class QueueItem:
     kind: str
     content: Content
     flags: list[Flag] = field(default_factory=list)
+    # The audit row of the reports hiding it, while it waits hidden for a moderator.
+    auto_hide: ModerationAction | None = None
 
     @property
     def kind_label(self) -> str:
@@ -191,6 +194,11 @@ class QueueItem:
     @property
     def details(self) -> list[str]:
         return [flag.details for flag in self.flags if flag.details]
+
+    @property
+    def reporters(self) -> list[User]:
+        """Who reported it, oldest report first: for moderators' eyes only (the queue)."""
+        return [flag.reporter for flag in sorted(self.flags, key=lambda flag: flag.created_at)]
 
     @property
     def is_pending(self) -> bool:
@@ -256,9 +264,30 @@ def _flagged_items(scope: QueueScope | None) -> list[QueueItem]:
         for content in model.objects.select_related(*_RELATED[kind]).filter(pk__in=ids):
             if _in_scope(content, scope):
                 items.append(QueueItem(kind, content, flags_by_content[(type_id, content.pk)]))
+    _auto_hides_attach(items)
     # Most reported first, then the longest waiting.
     items.sort(key=lambda item: (-len(item.flags), min(f.created_at for f in item.flags)))
     return items
+
+
+def _auto_hides_attach(items: list[QueueItem]) -> None:
+    """Mark the hidden items that reports hid since their open reports began (one query)."""
+    hidden = {
+        (ContentType.objects.get_for_model(item.content).pk, item.content.pk): item
+        for item in items
+        if item.content.status == ContentStatus.HIDDEN
+    }
+    if not hidden:
+        return
+    actions = ModerationAction.objects.filter(
+        action=ModerationAction.Action.AUTO_HIDE,
+        content_type_id__in={type_id for type_id, _ in hidden},
+        object_id__in={object_id for _, object_id in hidden},
+    ).order_by("created_at")
+    for action in actions:
+        item = hidden.get((action.content_type_id, action.object_id))
+        if item is not None and action.created_at >= min(f.created_at for f in item.flags):
+            item.auto_hide = action  # the latest wins
 
 
 def _pending_items(scope: QueueScope | None) -> list[QueueItem]:
