@@ -9,6 +9,7 @@ from community.views import (
     notifications,
     partners,
     stories,
+    trust,
 )
 
 app_name = "community"
@@ -21,5 +22,6 @@ urlpatterns = [
     *brokerage.urlpatterns,
     *partners.urlpatterns,
     *moderation.urlpatterns,
+    *trust.urlpatterns,
     *notifications.urlpatterns,
 ]

@@ -109,3 +109,10 @@ def trust_level_set(*, moderator: User, person: User, level: int, reason: str) -
         note=f"{old} to {TrustLevel(level).label}: {reason.strip()}",
     )
     logger.info("User %s trust level %s -> %s by %s", person.pk, old, level, moderator.pk)
+
+
+def trust_levels_recompute_all() -> int:
+    """Recompute everyone's earned level (for cron: days since joining pass with no approval).
+    Returns how many levels changed."""
+    people = User.objects.filter(is_active=True, trust_level_by_hand=False).only("pk")
+    return sum(trust_level_recompute(person) for person in people.iterator())
