@@ -189,7 +189,8 @@ def act(client, world: World, action: str):
             flag_create(reporter=reporter, content=world.reply, reason=Flag.Reason.SPAM)
         world.reply.refresh_from_db()
         assert world.reply.status == ContentStatus.HIDDEN
-        url = reverse("community:moderation_act", kwargs={"content_type": "post", "pk": world.reply.pk})
+        where = {"content_type": "post", "pk": world.reply.pk}
+        url = reverse("community:moderation_act", kwargs=where)
         response = client.post(url, {"action": "restore"})
         world.reply.refresh_from_db()
         return response, world.reply.status == ContentStatus.VISIBLE
