@@ -219,3 +219,20 @@ def test_editors_may_restore_auto_hidden_listings(editor):
 
     listing.refresh_from_db()
     assert listing.status == ContentStatus.VISIBLE
+
+
+def test_editors_change_the_threshold_in_the_wagtail_admin(client, editor):
+    editor.is_superuser = True  # the admin's own permission model; the rule is tested above
+    editor.save()
+    client.force_login(editor)
+    start = reverse("wagtailsettings:edit", args=["community", "communitymoderationsettings"])
+
+    page = client.get(start, follow=True)  # to the one settings row's own address
+    url = page.redirect_chain[-1][0] if page.redirect_chain else start
+    refused = client.post(url, {"flags_to_hide": "0", "trusted_flag_weight": "2"})
+    saved = client.post(url, {"flags_to_hide": "4", "trusted_flag_weight": "2"})
+
+    assert page.status_code == 200 and "Reports needed to hide" in page.text
+    assert refused.status_code == 200  # shown again with the error, nothing saved
+    assert saved.status_code == 302
+    assert CommunityModerationSettings.load().flags_to_hide == 4
