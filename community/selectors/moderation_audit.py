@@ -5,13 +5,15 @@ moderators can check the rules and reverse them."""
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Q
 
-from community.models import ModerationAction, User
+from community.models import Listing, ModerationAction, Post, Story, Thread, User
 from community.permissions import AnyUser
 from community.selectors.moderation import (
     KIND_LABELS,
-    can_moderate_content,
+    _in_scope,
+    _queue_scope,
     content_kind,
     content_title,
 )
@@ -38,26 +40,34 @@ class AuditRow:
 def moderation_audit_for(user: AnyUser) -> list[AuditRow]:
     """Automatic hides the person may moderate, and every trust level change, newest first."""
     user_type = ContentType.objects.get_for_model(User)
-    actions = list(
+    # Each kind in one query with what its title and scope need, however long the record.
+    contents = GenericPrefetch(
+        "content",
+        [
+            Thread.objects.select_related("community", "author"),
+            Post.objects.select_related("thread__community", "author"),
+            Story.objects.select_related("author", "shared_service"),
+            Listing.objects.select_related("author", "organisation"),
+            User.objects.all(),
+        ],
+    )
+    actions = (
         ModerationAction.objects.filter(action__in=AUDITED)
         .filter(Q(content_type=user_type) | ~Q(action__startswith="trust_level"))
-        .select_related("actor", "content_type")
+        .select_related("actor")
+        .prefetch_related(contents)
         .order_by("-created_at", "-pk")[:AUDIT_LIMIT]
     )
-    people = User.objects.in_bulk(
-        [action.object_id for action in actions if action.content_type_id == user_type.pk]
-    )
+    scope = _queue_scope(user)  # the same reach as the person's moderation queue
     rows = []
     for action in actions:
-        if action.content_type_id == user_type.pk:
-            person = people.get(action.object_id)
-            if person is not None:
-                rows.append(AuditRow(action, person.public_name, person.pk))
-            continue
         content = action.content
+        if isinstance(content, User):
+            rows.append(AuditRow(action, content.public_name, content.pk))
+            continue
         # Content deleted since, or in a community the person does not moderate, is left out:
         # its title may be members-only.
-        if content is None or not can_moderate_content(user, content):
+        if content is None or not _in_scope(content, scope):
             continue
         kind = KIND_LABELS[content_kind(content)]
         rows.append(AuditRow(action, f"{kind}: {content_title(content)}"))

@@ -175,3 +175,25 @@ def test_people_who_do_not_moderate_cannot_see_the_record(client, db):
     client.force_login(make_verified_user())
 
     assert client.get(reverse("community:moderation_audit")).status_code == 403
+
+
+def test_the_record_costs_the_same_queries_however_long_it_is(
+    client, waste, django_assert_max_num_queries
+):
+    moderator = make_moderator(waste)
+    client.force_login(moderator)
+
+    def hide_one() -> None:
+        post = make_post(make_thread(waste))
+        for _ in range(3):
+            flag_create(reporter=make_verified_user(), content=post, reason="spam")
+
+    hide_one()
+    with django_assert_max_num_queries(100) as one:
+        client.get(reverse("community:moderation_audit"))
+    for _ in range(4):
+        hide_one()
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        record = client.get(reverse("community:moderation_audit"))
+
+    assert record.text.count("Hidden automatically after 3 reports") == 5
