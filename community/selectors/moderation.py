@@ -228,7 +228,8 @@ class QueueScope:
     service_area_ids: set[int]
 
 
-def _queue_scope(user: AnyUser) -> QueueScope | None:
+def queue_scope(user: AnyUser) -> QueueScope | None:
+    """What the person moderates, read once, for checking many items without a query each."""
     if is_editor(user):
         return None
     communities = moderated_communities(user)
@@ -242,7 +243,8 @@ def _queue_scope(user: AnyUser) -> QueueScope | None:
     )
 
 
-def _in_scope(content: Model, scope: QueueScope | None) -> bool:
+def in_queue_scope(content: Model, scope: QueueScope | None) -> bool:
+    """`can_moderate_content`, answered from a scope already read (for listings: editors only)."""
     if scope is None:
         return True
     if isinstance(content, Story):
@@ -262,7 +264,7 @@ def _flagged_items(scope: QueueScope | None) -> list[QueueItem]:
         if not ids:
             continue
         for content in model.objects.select_related(*_RELATED[kind]).filter(pk__in=ids):
-            if _in_scope(content, scope):
+            if in_queue_scope(content, scope):
                 items.append(QueueItem(kind, content, flags_by_content[(type_id, content.pk)]))
     _auto_hides_attach(items)
     # Most reported first, then the longest waiting.
@@ -308,7 +310,7 @@ def _pending_items(scope: QueueScope | None) -> list[QueueItem]:
 
 def moderation_queue_for(user: AnyUser) -> ModerationQueue:
     """Open flags grouped by item, and content waiting for approval, that the person may act on."""
-    scope = _queue_scope(user)
+    scope = queue_scope(user)
     flagged = _flagged_items(scope)
     # Flagged content waiting for approval is shown once, with its flags.
     shown = {(item.kind, item.content.pk) for item in flagged}

@@ -12,10 +12,10 @@ from community.models import Listing, ModerationAction, Post, Story, Thread, Use
 from community.permissions import AnyUser
 from community.selectors.moderation import (
     KIND_LABELS,
-    _in_scope,
-    _queue_scope,
     content_kind,
     content_title,
+    in_queue_scope,
+    queue_scope,
 )
 
 Action = ModerationAction.Action
@@ -58,7 +58,7 @@ def moderation_audit_for(user: AnyUser) -> list[AuditRow]:
         .prefetch_related(contents)
         .order_by("-created_at", "-pk")[:AUDIT_LIMIT]
     )
-    scope = _queue_scope(user)  # the same reach as the person's moderation queue
+    scope = queue_scope(user)  # the same reach as the person's moderation queue
     rows = []
     for action in actions:
         content = action.content
@@ -67,7 +67,7 @@ def moderation_audit_for(user: AnyUser) -> list[AuditRow]:
             continue
         # Content deleted since, or in a community the person does not moderate, is left out:
         # its title may be members-only.
-        if content is None or not _in_scope(content, scope):
+        if content is None or not in_queue_scope(content, scope):
             continue
         kind = KIND_LABELS[content_kind(content)]
         rows.append(AuditRow(action, f"{kind}: {content_title(content)}"))
