@@ -22,6 +22,7 @@ from django.utils import timezone
 from commons.ratelimits import limits_lifted
 from community import demo_data
 from community.demo import demo_people_ensure, demo_person_ensure
+from community.demo_moderation import moderation_demo_ensure
 from community.models import (
     Community,
     ContentStatus,
@@ -33,6 +34,7 @@ from community.models import (
     Story,
     StoryResponse,
     Thread,
+    TrustLevel,
     User,
     Watch,
 )
@@ -89,7 +91,7 @@ def people_ensure(password: str) -> dict[str, User]:
     for person in demo_data.MORE_PEOPLE:
         people[person.username], _ = demo_person_ensure(person, password=password)
     seeded = [user.pk for name, user in people.items() if name != "unverified"]
-    User.objects.filter(pk__in=seeded).update(trusted_poster=True)
+    User.objects.filter(pk__in=seeded).update(trust_level=TrustLevel.BASIC)
     for user in people.values():
         user.refresh_from_db()
     return people
@@ -282,6 +284,9 @@ def load_community_demo(password: str) -> None:
         story_loops_ensure(people)
         listings_ensure(people)
         content_owners_ensure(people, editor)
+        # --- moderation that scales (issue #17 part 3) ---
+        moderation_demo_ensure(communities, people, editor, password)
+        # --- end moderation that scales ---
         if threads:  # only on the first load, so a later run marks nothing more as read
             old_notifications_read(people["citizen"])
     logger.info("Community demo loaded: %s new threads, %s new stories", threads, stories)

@@ -38,6 +38,12 @@ def is_editor(user: AnyUser) -> bool:
     return user.groups.filter(name__in=EDITOR_GROUPS).exists()
 
 
+def can_set_trust_level(user: AnyUser) -> bool:
+    """Editors only: a level lets posts skip the queue in every community, while a community
+    moderator's authority stops at their own communities."""
+    return is_editor(user)
+
+
 def has_verified_email(user: AnyUser) -> bool:
     if not user.is_authenticated:
         return False

@@ -10,6 +10,7 @@ from community.views import (
     partners,
     stories,
     story_loops,
+    trust,
 )
 
 app_name = "community"
@@ -23,5 +24,6 @@ urlpatterns = [
     *brokerage.urlpatterns,
     *partners.urlpatterns,
     *moderation.urlpatterns,
+    *trust.urlpatterns,
     *notifications.urlpatterns,
 ]

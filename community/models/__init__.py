@@ -1,15 +1,16 @@
 """People and what they do together: accounts, communities, threads, stories and brokerage."""
 
-from community.models.accounts import User, UserInterest
+from community.models.accounts import TrustLevel, User, UserInterest
 from community.models.brokerage import Interest, Listing
 from community.models.communities import Community, Membership
 from community.models.discussions import ContentStatus, Post, Thread, ThreadTag
-from community.models.moderation import Flag, ModerationAction
+from community.models.moderation import CommunityModerationSettings, Flag, ModerationAction
 from community.models.notifications import Notification, Watch
 from community.models.stories import Story, StoryChange, StoryResponse, StoryWeight
 
 __all__ = [
     "Community",
+    "CommunityModerationSettings",
     "ContentStatus",
     "Flag",
     "Interest",
@@ -24,6 +25,7 @@ __all__ = [
     "StoryWeight",
     "Thread",
     "ThreadTag",
+    "TrustLevel",
     "User",
     "UserInterest",
     "Watch",

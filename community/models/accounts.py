@@ -8,6 +8,15 @@ class UserInterest(TaggedItemBase):
     content_object = models.ForeignKey("community.User", on_delete=models.CASCADE)
 
 
+class TrustLevel(models.IntegerChoices):
+    """What Commons trusts a person with: the rules that earn each are in
+    `community.services.trust`."""
+
+    NEW = 0, "New"
+    BASIC = 1, "Basic"
+    TRUSTED = 2, "Trusted"
+
+
 class User(AbstractUser):
     """A person with an account: citizen, officer, moderator or editor."""
 
@@ -34,9 +43,18 @@ class User(AbstractUser):
         related_name="verified_officers",
         help_text="Set by Commons when a verified email is on one of the organisation's domains.",
     )
-    trusted_poster = models.BooleanField(
+    trust_level = models.PositiveSmallIntegerField(
+        choices=TrustLevel.choices,
+        default=TrustLevel.NEW,
+        help_text="New people's posts wait for a moderator and may not contain links; "
+        "trusted people's reports count more.",
+    )
+    trust_level_reason = models.CharField(
+        max_length=200, blank=True, help_text="Why the person has this level, in plain words."
+    )
+    trust_level_by_hand = models.BooleanField(
         default=False,
-        help_text="New accounts' first posts wait for a moderator and may not contain links.",
+        help_text="Set by a moderator or editor: the earning rules leave it alone.",
     )
     watch_participated = models.BooleanField(
         "Watch threads I start or reply to",
@@ -58,6 +76,19 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         return self.display_name or self.get_full_name() or self.username
+
+    @property
+    def trusted_poster(self) -> bool:
+        """Whether their posts skip the queue: what the old yes/no field of this name said."""
+        return self.trust_level >= TrustLevel.BASIC
+
+    @trusted_poster.setter
+    def trusted_poster(self, value: bool) -> None:
+        # Kept so `User(trusted_poster=True)` still means "posts without waiting".
+        if value:
+            self.trust_level = max(self.trust_level, TrustLevel.BASIC)
+        else:
+            self.trust_level = TrustLevel.NEW
 
     @property
     def is_verified_officer(self) -> bool:

@@ -1,7 +1,40 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+# Used when the settings row has never been saved (or cannot be read): three different people.
+DEFAULT_FLAGS_TO_HIDE = 3
+DEFAULT_TRUSTED_FLAG_WEIGHT = 2
+
+
+@register_setting(icon="warning")
+class CommunityModerationSettings(BaseGenericSetting):
+    """How much reporting hides content before a moderator has looked: editors change it in the
+    admin (Settings > Community moderation), with no deploy."""
+
+    flags_to_hide = models.PositiveSmallIntegerField(
+        "Reports needed to hide",
+        default=DEFAULT_FLAGS_TO_HIDE,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="When reports from different people add up to this, the thread, reply, story "
+        "or listing is hidden until a moderator looks at it.",
+    )
+    trusted_flag_weight = models.PositiveSmallIntegerField(
+        "What a trusted person's report counts as",
+        default=DEFAULT_TRUSTED_FLAG_WEIGHT,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="A report from someone at the trusted level counts this many times "
+        "toward the number needed to hide.",
+    )
+
+    panels = [FieldPanel("flags_to_hide"), FieldPanel("trusted_flag_weight")]
+
+    class Meta:
+        verbose_name = "Community moderation settings"
 
 
 class Flag(models.Model):
@@ -71,9 +104,20 @@ class ModerationAction(models.Model):
         STORY_PUBLISHED = "story_published", "Published the story"
         STORY_REJECTED = "story_rejected", "Rejected the story"
         STORY_CHANGE_REMOVED = "story_change_removed", "Removed the change made from the story"
+        AUTO_HIDE = "auto_hide", "Hidden automatically after reports"
+        CONFIRM_HIDE = "confirm_hide", "Kept it hidden"
+        TRUST_LEVEL_EARNED = "trust_level_earned", "Trust level changed by the rules"
+        TRUST_LEVEL_SET = "trust_level_set", "Set the trust level by hand"
 
+    # No actor means Commons did it by its own rules (hiding after reports, a trust level earned):
+    # no person decided, and a made-up "system" account would show up as a person everywhere
+    # users are listed and could be signed into. The note says which rule acted.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="moderation_actions"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="moderation_actions",
     )
     action = models.CharField(max_length=40, choices=Action.choices)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
@@ -86,4 +130,8 @@ class ModerationAction(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.actor} {self.action}"
+        return f"{self.actor or 'Commons'} {self.action}"
+
+    @property
+    def is_automatic(self) -> bool:
+        return self.actor_id is None

@@ -31,6 +31,7 @@ from community.models import (
     ContentStatus,
     Flag,
     Listing,
+    ModerationAction,
     Post,
     Story,
     Thread,
@@ -156,6 +157,8 @@ class QueueItem:
     kind: str
     content: Content
     flags: list[Flag] = field(default_factory=list)
+    # The audit row of the reports hiding it, while it waits hidden for a moderator.
+    auto_hide: ModerationAction | None = None
 
     @property
     def kind_label(self) -> str:
@@ -193,6 +196,11 @@ class QueueItem:
         return [flag.details for flag in self.flags if flag.details]
 
     @property
+    def reporters(self) -> list[User]:
+        """Who reported it, oldest report first: for moderators' eyes only (the queue)."""
+        return [flag.reporter for flag in sorted(self.flags, key=lambda flag: flag.created_at)]
+
+    @property
     def is_pending(self) -> bool:
         return self.content.status == ContentStatus.PENDING
 
@@ -220,7 +228,8 @@ class QueueScope:
     service_area_ids: set[int]
 
 
-def _queue_scope(user: AnyUser) -> QueueScope | None:
+def queue_scope(user: AnyUser) -> QueueScope | None:
+    """What the person moderates, read once, for checking many items without a query each."""
     if is_editor(user):
         return None
     communities = moderated_communities(user)
@@ -234,7 +243,8 @@ def _queue_scope(user: AnyUser) -> QueueScope | None:
     )
 
 
-def _in_scope(content: Model, scope: QueueScope | None) -> bool:
+def in_queue_scope(content: Model, scope: QueueScope | None) -> bool:
+    """`can_moderate_content`, answered from a scope already read (for listings: editors only)."""
     if scope is None:
         return True
     if isinstance(content, Story):
@@ -254,11 +264,32 @@ def _flagged_items(scope: QueueScope | None) -> list[QueueItem]:
         if not ids:
             continue
         for content in model.objects.select_related(*_RELATED[kind]).filter(pk__in=ids):
-            if _in_scope(content, scope):
+            if in_queue_scope(content, scope):
                 items.append(QueueItem(kind, content, flags_by_content[(type_id, content.pk)]))
+    _auto_hides_attach(items)
     # Most reported first, then the longest waiting.
     items.sort(key=lambda item: (-len(item.flags), min(f.created_at for f in item.flags)))
     return items
+
+
+def _auto_hides_attach(items: list[QueueItem]) -> None:
+    """Mark the hidden items that reports hid since their open reports began (one query)."""
+    hidden = {
+        (ContentType.objects.get_for_model(item.content).pk, item.content.pk): item
+        for item in items
+        if item.content.status == ContentStatus.HIDDEN
+    }
+    if not hidden:
+        return
+    actions = ModerationAction.objects.filter(
+        action=ModerationAction.Action.AUTO_HIDE,
+        content_type_id__in={type_id for type_id, _ in hidden},
+        object_id__in={object_id for _, object_id in hidden},
+    ).order_by("created_at")
+    for action in actions:
+        item = hidden.get((action.content_type_id, action.object_id))
+        if item is not None and action.created_at >= min(f.created_at for f in item.flags):
+            item.auto_hide = action  # the latest wins
 
 
 def _pending_items(scope: QueueScope | None) -> list[QueueItem]:
@@ -279,7 +310,7 @@ def _pending_items(scope: QueueScope | None) -> list[QueueItem]:
 
 def moderation_queue_for(user: AnyUser) -> ModerationQueue:
     """Open flags grouped by item, and content waiting for approval, that the person may act on."""
-    scope = _queue_scope(user)
+    scope = queue_scope(user)
     flagged = _flagged_items(scope)
     # Flagged content waiting for approval is shown once, with its flags.
     shown = {(item.kind, item.content.pk) for item in flagged}

@@ -7,10 +7,11 @@ from community.models import ModerationAction, User
 
 
 def audit_record(
-    *, actor: User, content: Model, action: ModerationAction.Action, note: str = ""
+    *, actor: User | None, content: Model, action: ModerationAction.Action, note: str = ""
 ) -> ModerationAction:
     """Note who did what to which content, and why. Call it inside the transaction that makes
-    the change, so the change and its record stand or fall together."""
+    the change, so the change and its record stand or fall together. No actor means Commons
+    acted by its own rules (see `ModerationAction.actor`); the note must then say which."""
     return ModerationAction.objects.create(
         actor=actor,
         action=action,

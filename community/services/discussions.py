@@ -25,6 +25,7 @@ from community.permissions import (
 from community.selectors.discussions import threads_visible_to
 from community.services.audit import audit_record
 from community.services.notifications import activity_published, author_tell
+from community.services.trust import trust_level_recompute
 from community.services.watches import participant_watch
 
 logger = logging.getLogger(__name__)
@@ -37,7 +38,8 @@ NO_LINKS_YET = (
 
 
 def _is_trusted(author: User, community: Community) -> bool:
-    """Moderators vouch for themselves; everyone else earns trust with a first approved post."""
+    """Moderators vouch for themselves; everyone else earns the basic trust level with a first
+    approved post (`community.services.trust`)."""
     return author.trusted_poster or can_moderate(author, community)
 
 
@@ -189,7 +191,8 @@ def content_approve(*, moderator: User, content: Thread | Post, note: str = "") 
         content.save(update_fields=["status"])
         # It appears now, so the thread moves up the latest-activity list now.
         Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
-        User.objects.filter(pk=content.author_id).update(trusted_poster=True)
+        # Its author has earned at least the basic level now (unless a level was set by hand).
+        trust_level_recompute(content.author)
         audit_record(
             actor=moderator, content=content, action=ModerationAction.Action.APPROVE, note=note
         )

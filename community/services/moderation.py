@@ -32,11 +32,15 @@ from community.selectors.moderation import (
     can_moderate_content,
     content_community,
     content_kind,
+    content_title,
+    content_url,
     content_visible_to,
     flag_by,
 )
 from community.services import brokerage, discussions, stories
 from community.services.audit import audit_record
+from community.services.auto_hide import auto_hide_if_reported, was_auto_hidden
+from community.services.notifications import author_tell
 
 logger = logging.getLogger(__name__)
 Action = ModerationAction.Action
@@ -46,7 +50,8 @@ CANNOT_REPORT_OWN = "You cannot report what you wrote yourself."
 
 
 def flag_create(*, reporter: User, content: Model, reason: str, details: str = "") -> Flag:
-    """Someone signed in reports content they can see. One report per person per item."""
+    """Someone signed in reports content they can see. One report per person per item; enough
+    of them hide it until a moderator looks (`community.services.auto_hide`)."""
     if not reporter.is_authenticated or not content_visible_to(reporter, content):
         raise PermissionDenied("You cannot report something you cannot see.")
     if not can_flag(reporter, content):
@@ -64,6 +69,7 @@ def flag_create(*, reporter: User, content: Model, reason: str, details: str = "
     try:
         with transaction.atomic():
             flag.save()
+            auto_hide_if_reported(content)
     except IntegrityError as error:  # two clicks racing: the constraint keeps one
         raise ValidationError(ALREADY_REPORTED, code="duplicate") from error
     logger.info("Flag %s made on %s %s", flag.pk, type(content).__name__, content.pk)
@@ -126,10 +132,26 @@ def _hide(moderator: User, content: Model, note: str) -> None:
 def _restore(moderator: User, content: Model, note: str) -> None:
     if content.status not in (ContentStatus.HIDDEN, ContentStatus.REMOVED):
         raise ValidationError("Only hidden or removed content can be restored.", code="unchanged")
+    # Read before the change: the author was promised news if reports had hidden it.
+    auto_hidden = was_auto_hidden(content)
     if isinstance(content, Listing):
         brokerage.listing_restore(moderator=moderator, listing=content, note=note)
     else:
         _status_set(moderator, content, ContentStatus.VISIBLE, action=Action.RESTORE, note=note)
+    if auto_hidden:
+        author_tell(
+            author=content.author,
+            message=f"A moderator looked at the reports about “{content_title(content)}” "
+            "and it is shown again.",
+            url=content_url(content),
+        )
+
+
+def _confirm_hide(moderator: User, content: Model, note: str) -> None:
+    """A moderator agrees with what hid the content (the reports): it stays hidden."""
+    if content.status != ContentStatus.HIDDEN:
+        raise ValidationError("Only hidden content can be kept hidden.", code="unchanged")
+    audit_record(actor=moderator, content=content, action=Action.CONFIRM_HIDE, note=note)
 
 
 def _remove(moderator: User, content: Model, note: str) -> None:
@@ -173,7 +195,9 @@ ACTIONS: dict[str, tuple[Callable[[User, Model, str], None], str, str]] = {
     # name: (what it does, how it settles open flags, what a moderator sees on the button)
     "approve": (_approve, Flag.Status.ACTIONED, "Approve"),
     "hide": (_hide, Flag.Status.ACTIONED, "Hide"),
-    "restore": (_restore, Flag.Status.ACTIONED, "Restore"),
+    # Restoring says the reports were wrong, so they are dismissed rather than actioned.
+    "restore": (_restore, Flag.Status.DISMISSED, "Restore"),
+    "confirm_hide": (_confirm_hide, Flag.Status.ACTIONED, "Keep hidden"),
     "remove": (_remove, Flag.Status.ACTIONED, "Remove"),
     "lock": (_lock, Flag.Status.ACTIONED, "Lock thread"),
     "remove_member": (_remove_member, Flag.Status.ACTIONED, "Remove author from community"),
@@ -209,6 +233,8 @@ def action_done_message(content: Model, action: str) -> str:
         return "Reports dismissed"
     if action == "remove_member":
         return "Author removed from the community"
+    if action == "confirm_hide":
+        return f"{KIND_LABELS[content_kind(content)]} kept hidden"
     if isinstance(content, Story) and action in ("approve", "remove"):
         return "Story published" if action == "approve" else "Story rejected"
     return f"{KIND_LABELS[content_kind(content)]} {_DONE[action]}"
@@ -227,6 +253,8 @@ def actions_for(content: Model) -> list[tuple[str, str]]:
         status == ContentStatus.REMOVED and not isinstance(content, Listing)
     ):
         names.append("restore")
+    if status == ContentStatus.HIDDEN:
+        names.append("confirm_hide")
     if status not in (ContentStatus.REMOVED,) and not isinstance(content, Listing):
         names.append("remove")
     if isinstance(content, Thread) and not content.is_locked:

@@ -29,6 +29,7 @@ from community.models import (
 from community.permissions import can_moderate_story, can_respond_to_story, has_verified_email
 from community.services.audit import audit_record
 from community.services.notifications import author_tell
+from community.services.trust import trust_level_recompute
 from knowledge.models import SharedService
 
 logger = logging.getLogger(__name__)
@@ -112,6 +113,7 @@ def story_publish(*, moderator: User, story: Story, note: str = "") -> Story:
         note=note,
     )
     _tell_author(story, f"Your story “{story.title}” about {story.shared_service} is published.")
+    trust_level_recompute(story.author)  # a published story counts toward the author's level
     return story
 
 

@@ -10,7 +10,7 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from community.forms.moderation import FlagForm, ModerationActionForm
-from community.permissions import can_flag
+from community.permissions import can_flag, can_set_trust_level
 from community.selectors.moderation import (
     KIND_LABELS,
     QUEUE_PER_PAGE,
@@ -88,6 +88,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "flagged": [item for item in page if item.flags],
             "pending": [item for item in page if not item.flags],
+            "may_set_trust": can_set_trust_level(request.user),
         },
     )
 

@@ -14,13 +14,17 @@ from django.urls import reverse
 
 from community.models import (
     Community,
+    ContentStatus,
+    Flag,
     Interest,
     Post,
     StoryChange,
     StoryResponse,
     StoryWeight,
     Thread,
+    TrustLevel,
 )
+from community.services.moderation import flag_create
 from knowledge.models import ReadinessProfile
 from tests.factories import (
     CommunityFactory,
@@ -67,6 +71,13 @@ ALLOWED = {
     "add weight to a story": {"citizen", "officer", "member", "moderator", "editor"},
     "mark a change made": {"officer"},
     # --- end #17 story loops ---
+    # --- moderation that scales (issue #17 part 3) ---
+    # A trust level lets posts skip the queue in every community, so only editors, whose remit is
+    # the whole site, set one; a community moderator's stops at their own communities.
+    "set someone's trust level": {"editor"},
+    "restore auto-hidden content": {"moderator", "editor"},
+    "see the moderation record": {"moderator", "editor"},
+    # --- end moderation that scales ---
 }
 # Actions that answer 200 either way: what they show is the test.
 LISTINGS = {
@@ -214,6 +225,30 @@ def act(client, world: World, action: str):
         )
         return response, StoryChange.objects.filter(story=world.story).exists()
     # --- end #17 story loops ---
+    # --- moderation that scales (issue #17 part 3) ---
+    if action == "set someone's trust level":
+        person = world.people["citizen"]
+        response = client.post(
+            reverse("community:trust_level_edit", kwargs={"pk": person.pk}),
+            {"level": TrustLevel.TRUSTED, "reason": "Helpful"},
+        )
+        person.refresh_from_db()
+        return response, person.trust_level == TrustLevel.TRUSTED
+    if action == "restore auto-hidden content":
+        for name in ("first", "second", "third"):
+            reporter = make_member(world.community, make_verified_user(username=f"{name}-reporter"))
+            flag_create(reporter=reporter, content=world.reply, reason=Flag.Reason.SPAM)
+        world.reply.refresh_from_db()
+        assert world.reply.status == ContentStatus.HIDDEN
+        where = {"content_type": "post", "pk": world.reply.pk}
+        url = reverse("community:moderation_act", kwargs=where)
+        response = client.post(url, {"action": "restore"})
+        world.reply.refresh_from_db()
+        return response, world.reply.status == ContentStatus.VISIBLE
+    if action == "see the moderation record":
+        response = client.get(reverse("community:moderation_audit"))
+        return response, response.status_code == 200
+    # --- end moderation that scales ---
     raise AssertionError(action)
 
 
