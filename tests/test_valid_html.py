@@ -43,6 +43,7 @@ STARTS = (
     "&service_area=revenues-and-benefits&window=12",
     "/brokerage/partners/?window=7",
     "/moderation/",  # moderators only; not yet in their navigation
+    "/api/v1/docs/",  # the content API's docs: the rest of /api/ is JSON
     "/no-such-page/",
     "/accounts/login/",
     "/accounts/signup/",

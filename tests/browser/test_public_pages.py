@@ -104,6 +104,7 @@ def public_paths(library, es) -> list[str]:
         "/contribute/",
         "/tell-us/",
         "/status/",
+        "/api/v1/docs/",
         *legal_paths,
     ]
 
