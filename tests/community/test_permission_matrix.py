@@ -49,9 +49,20 @@ ALLOWED = {
     "open the moderation queue": {"moderator", "editor"},
     "respond to a story": {"officer"},
     "express interest in a listing": {"officer"},
+    # --- the partners' content API (#17 item 7): hidden content reaches nobody through it ---
+    "see an unpublished story through the API": set(),
+    # The content endpoints ignore the session: members see there only what everyone sees.
+    # (The search API answers as the signed-in person: the "find ... by search" row above.)
+    "see a members-only thread through the content API": set(),
+    # --- end of the content API's rows ---
 }
 # Actions that answer 200 either way: what they show is the test.
-LISTINGS = {"see members-only thread titles", "find members-only thread by search"}
+LISTINGS = {
+    "see members-only thread titles",
+    "find members-only thread by search",
+    "see an unpublished story through the API",
+    "see a members-only thread through the content API",
+}
 
 
 @dataclass
@@ -95,6 +106,15 @@ def world(db) -> World:
         "editor": editor,
     }
     return World(community, thread, reply, story, listing, people)
+
+
+CONTENT_ENDPOINTS = (
+    "/api/v1/case-studies/",
+    "/api/v1/resources/",
+    "/api/v1/organisations/",
+    "/api/v1/shared-services/",
+    "/api/v1/stories/",
+)
 
 
 def act(client, world: World, action: str):
@@ -157,6 +177,18 @@ def act(client, world: World, action: str):
             {"message": "We would like to talk."},
         )
         return response, Interest.objects.filter(listing=world.listing).exists()
+    # --- the partners' content API (#17 item 7) ---
+    if action == "see an unpublished story through the API":
+        make_story(world.story.shared_service, title="Waiting story", status="pending")
+        response = client.get("/api/v1/stories/")
+        return response, "Waiting story" in response.text
+    if action == "see a members-only thread through the content API":
+        responses = [
+            client.get(address, {"q": "secret data centre"}) for address in CONTENT_ENDPOINTS
+        ]
+        assert all(r.status_code == 200 for r in responses), [r.status_code for r in responses]
+        return responses[0], any("Secret data centre" in r.text for r in responses)
+    # --- end of the content API's actions ---
     raise AssertionError(action)
 
 
@@ -174,10 +206,16 @@ def index_for_search(request, world: World) -> None:
     es.indices.refresh(index="_all")
 
 
+SEARCHED = {
+    "find members-only thread by search",
+    "see a members-only thread through the content API",
+}
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("action", list(ALLOWED))
 def test_permission_matrix(client, world, role, action, request):
-    if action == "find members-only thread by search":
+    if action in SEARCHED:
         index_for_search(request, world)
     person = world.people[role]
     if person is not None:
