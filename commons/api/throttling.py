@@ -20,6 +20,9 @@ class ApiRateThrottle(BaseThrottle):
         else:
             decision = limit_consume("api", visitor(request._request))
         if not decision.allowed:
-            # Raised here rather than returning False, so the 429 carries our message.
-            raise Throttled(wait=decision.retry_after, detail=decision.message)
+            # Raised here rather than returning False, so the 429 carries our message; `wait`
+            # set afterwards, so DRF adds only Retry-After, not "Expected available in ...".
+            refused = Throttled(detail=decision.message)
+            refused.wait = decision.retry_after
+            raise refused
         return True
