@@ -23,3 +23,42 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": "Optional. `Api-Key <key>`, for a higher rate limit (docs/api.md).",
         }
+
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": "Every error: a sentence, and for a wrong query parameter, what is wrong.",
+    "properties": {
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "object",
+            "description": "By query parameter name (or __all__): the messages about it.",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "required": ["detail", "errors"],
+}
+ERRORS = {
+    "400": "A query parameter is wrong, such as a slug nothing has.",
+    "401": "The API key sent is not recognised, has expired or was revoked.",
+    "404": "Nothing public is at this address.",
+    "429": "Too many requests: wait the seconds Retry-After says.",
+}
+
+
+def document_errors(result: dict, **kwargs) -> dict:
+    """drf-spectacular postprocessing hook: every operation may answer any of ERRORS, in the one
+    shape commons.api.errors gives them, so clients (and the contract test) can rely on it."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    reference = {"$ref": "#/components/schemas/Error"}
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for status, description in ERRORS.items():
+                operation["responses"].setdefault(
+                    status,
+                    {
+                        "description": description,
+                        "content": {"application/json": {"schema": reference}},
+                    },
+                )
+    return result

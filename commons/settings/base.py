@@ -355,6 +355,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {"RegionEnum": "knowledge.models.taxonomy.Region"},
     "PREPROCESSING_HOOKS": ["commons.api.schema.only_the_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "commons.api.schema.document_errors",
+    ],
 }
 # Any site may read the API from a browser; nothing else of ours is shared across origins.
 CORS_URLS_REGEX = r"^/api/.*$"
