@@ -192,6 +192,12 @@ def visitor(request: HttpRequest) -> str:
     for sign-ins, through the same trusted-proxy settings)."""
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
+    return client_address(request)
+
+
+def client_address(request: HttpRequest) -> str:
+    """Who is asking, by address only: for answers that must not read the session (the content
+    API's, which shared caches keep, would otherwise vary by cookie)."""
     try:
         address = get_adapter(request).get_client_ip(request)
     except (ImproperlyConfigured, PermissionDenied):

@@ -6,7 +6,7 @@ from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
 
 from commons.models import PartnerApiKey
-from commons.ratelimits import Limit, limit_consume, visitor
+from commons.ratelimits import Limit, client_address, limit_consume
 
 KEY_MESSAGE = "This key has made too many requests in the last minute. Wait, then try again."
 
@@ -18,7 +18,7 @@ class ApiRateThrottle(BaseThrottle):
             limit = Limit(api_key.requests_per_minute, 60, KEY_MESSAGE)
             decision = limit_consume("api", f"key:{api_key.prefix}", limit=limit)
         else:
-            decision = limit_consume("api", visitor(request._request))
+            decision = limit_consume("api", client_address(request._request))
         if not decision.allowed:
             # Raised here rather than returning False, so the 429 carries our message; `wait`
             # set afterwards, so DRF adds only Retry-After, not "Expected available in ...".

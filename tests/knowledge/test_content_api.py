@@ -168,6 +168,7 @@ def test_anonymous_answers_are_cacheable_and_a_repeat_with_the_etag_is_a_304(cli
 
     assert "public" in response["Cache-Control"]
     assert "max-age" in response["Cache-Control"]
+    assert "Cookie" not in response.get("Vary", "")  # one cached copy serves everyone
     assert again.status_code == 304
     assert again.content == b""
 
