@@ -26,6 +26,7 @@ def demo_site(transactional_db, live_server, monkeypatch):
     call_command("load_demo", verbosity=0, stdout=None)
     # Schemathesis sends hundreds of requests from one address: the limit is tested elsewhere.
     monkeypatch.setitem(LIMITS, "api", Limit(1_000_000, 60, "unused"))
+    monkeypatch.setitem(LIMITS, "search_api", Limit(1_000_000, 60, "unused"))
     return live_server
 
 
@@ -37,9 +38,7 @@ def test_the_openapi_description_validates_without_warnings(db, tmp_path):
     assert "/api/v1/case-studies/" in (tmp_path / "schema.yaml").read_text()
 
 
-def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_schema(
-    demo_site, tmp_path
-):
+def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_schema(demo_site, tmp_path):
     schemathesis = Path(sys.executable).with_name("st")
 
     run = subprocess.run(

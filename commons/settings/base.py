@@ -357,6 +357,7 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["commons.api.schema.only_the_public_api"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "search.api_schema.describe_search",
         "commons.api.schema.document_errors",
     ],
 }

@@ -229,6 +229,7 @@ def test_the_schema_is_served_as_json_and_yaml(client, db):
 
     assert as_json.json()["openapi"].startswith("3.")
     assert "/api/v1/case-studies/" in as_json.json()["paths"]
+    assert "/api/v1/search/" in as_json.json()["paths"]
     assert b"openapi: 3." in as_yaml.content
 
 
@@ -236,5 +237,10 @@ def test_the_docs_page_lists_every_endpoint(client, db):
     response = client.get("/api/v1/docs/")
 
     assert response.status_code == 200
-    for address in ("/api/v1/case-studies/", "/api/v1/stories/", "/api/v1/schema/"):
+    for address in (
+        "/api/v1/case-studies/",
+        "/api/v1/stories/",
+        "/api/v1/search/",
+        "/api/v1/schema/",
+    ):
         assert address in response.content.decode()
