@@ -10,14 +10,17 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from community.models import Community, Interest, Post, StoryResponse, Thread
+from knowledge.services import library_ensure
 from tests.factories import (
     CommunityFactory,
     ListingFactory,
     OrganisationFactory,
     SharedServiceFactory,
     UserFactory,
+    make_case_study,
     make_member,
     make_moderator,
     make_officer,
@@ -54,6 +57,7 @@ ALLOWED = {
     # The content endpoints ignore the session: members see there only what everyone sees.
     # (The search API answers as the signed-in person: the "find ... by search" row above.)
     "see a members-only thread through the content API": set(),
+    "see a draft or password-protected case study through the API": set(),
     # --- end of the content API's rows ---
 }
 # Actions that answer 200 either way: what they show is the test.
@@ -62,6 +66,7 @@ LISTINGS = {
     "find members-only thread by search",
     "see an unpublished story through the API",
     "see a members-only thread through the content API",
+    "see a draft or password-protected case study through the API",
 }
 
 
@@ -188,6 +193,16 @@ def act(client, world: World, action: str):
         ]
         assert all(r.status_code == 200 for r in responses), [r.status_code for r in responses]
         return responses[0], any("Secret data centre" in r.text for r in responses)
+    if action == "see a draft or password-protected case study through the API":
+        case_studies = library_ensure().case_studies
+        make_case_study(case_studies, title="Draft merger plan", live=False)
+        private = make_case_study(case_studies, title="Councillors' merger plan")
+        PageViewRestriction.objects.create(
+            page=private, restriction_type=PageViewRestriction.PASSWORD, password="councillors"
+        )
+        response = client.get("/api/v1/case-studies/")
+        assert response.status_code == 200
+        return response, "merger plan" in response.text
     # --- end of the content API's actions ---
     raise AssertionError(action)
 
@@ -209,6 +224,7 @@ def index_for_search(request, world: World) -> None:
 SEARCHED = {
     "find members-only thread by search",
     "see a members-only thread through the content API",
+    "see a draft or password-protected case study through the API",
 }
 
 
