@@ -7,6 +7,7 @@ class CommonsConfig(AppConfig):
 
     def ready(self) -> None:
         from commons import checks  # noqa: F401  (registers the deploy checks)
+        from commons.api import schema  # noqa: F401  (registers the API key's OpenAPI scheme)
 
         self._admin_text_fields_plain()
 

@@ -91,6 +91,13 @@ LIMITS: dict[str, Limit] = {
     # The search box asks after every pause in typing.
     "autocomplete": Limit(120, 60, "Too many suggestions asked for: wait a minute."),
     "search_api": Limit(60, 60, "Too many searches: wait a minute, then search again."),
+    # The content API without a key; each partner key has its own (PartnerApiKey).
+    "api": Limit(
+        120,
+        60,
+        "Too many requests from your address in the last minute. Wait a minute, or ask the "
+        "Commons editors for an API key with a higher limit (see /api/v1/docs/).",
+    ),
 }
 
 
@@ -135,10 +142,13 @@ def _seconds_until_allowed(limit: Limit, previous: int, current: int, elapsed: f
     return max(1, math.ceil((fraction - elapsed) * limit.seconds))
 
 
-def limit_consume(name: str, who: str, *, now: float | None = None) -> Decision:
+def limit_consume(
+    name: str, who: str, *, now: float | None = None, limit: Limit | None = None
+) -> Decision:
     """Count one attempt at `name` by `who` (e.g. "user:12", "ip:203.0.113.5") and say whether
-    it is allowed. `now` (seconds since the epoch) is for tests; by default, the clock."""
-    limit = LIMITS[name]
+    it is allowed. `now` (seconds since the epoch) is for tests; by default, the clock. `limit`
+    replaces the table's for a limit set per caller (an API key's own)."""
+    limit = limit or LIMITS[name]
     now = time.time() if now is None else now
     window, into = divmod(now, limit.seconds)
     elapsed = into / limit.seconds
@@ -189,6 +199,12 @@ def visitor(request: HttpRequest) -> str:
     for sign-ins, through the same trusted-proxy settings)."""
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
+    return client_address(request)
+
+
+def client_address(request: HttpRequest) -> str:
+    """Who is asking, by address only: for answers that must not read the session (the content
+    API's, which shared caches keep, would otherwise vary by cookie)."""
     try:
         address = get_adapter(request).get_client_ip(request)
     except (ImproperlyConfigured, PermissionDenied):

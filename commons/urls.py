@@ -6,6 +6,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from commons import views
+from commons.api.urls import api_catch_all
+from commons.api.urls import urlpatterns as api_urlpatterns
 from community.sitemaps import SITEMAPS as COMMUNITY_SITEMAPS
 from knowledge.sitemaps import SITEMAPS as KNOWLEDGE_SITEMAPS
 
@@ -26,6 +28,8 @@ urlpatterns = [
     path("", include("community.urls")),
     path("", include("knowledge.urls")),
     path("", include("search.urls")),
+    *api_urlpatterns,
+    *api_catch_all,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

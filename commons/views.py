@@ -15,6 +15,7 @@ from django.views.static import serve
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from commons.api.errors import api_server_error, api_unavailable, is_api_request
 from commons.health import health_report, public_status
 from commons.links import absolute_url
 
@@ -78,7 +79,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
     error = sys.exc_info()[1]
     if isinstance(error, UNREACHABLE):
         logger.warning("%s: answered 503 for %s", type(error).__name__, request.path)
-        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        if is_api_request(request):
+            response = api_unavailable()
+        else:
+            response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+    if is_api_request(request):
+        return api_server_error()
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -7,5 +7,7 @@ app_name = "search"
 urlpatterns = [
     path("search/", views.search_page, name="page"),
     path("search/autocomplete/", views.autocomplete, name="autocomplete"),
-    path("api/search/", api.search_api, name="api"),
+    path("api/v1/search/", api.search_api, name="api"),
+    # The first address, before the content API had versions: partners still call it.
+    path("api/search/", api.search_api, name="api_unversioned"),
 ]

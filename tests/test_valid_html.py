@@ -49,6 +49,7 @@ STARTS = (
     "/organisations/northshire-county-council/due-diligence/",
     "/organisations/northshire-county-council/due-diligence/edit/",
     "/moderation/",  # moderators only; not yet in their navigation
+    "/api/v1/docs/",  # the content API's docs: the rest of /api/ is JSON
     "/no-such-page/",
     "/accounts/login/",
     "/accounts/signup/",

@@ -1,4 +1,5 @@
-"""A page with a bug in it, to show a bug still answers 500 (tests/test_database_outage.py)."""
+"""A page with a bug in it, to show a bug still answers 500 (tests/test_database_outage.py),
+and an API address with one, which answers 500 in JSON (tests/test_api_errors.py)."""
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
@@ -10,4 +11,4 @@ def fails(request: HttpRequest) -> HttpResponse:
     raise ValueError("a bug")
 
 
-urlpatterns = [path("fails/", fails)]
+urlpatterns = [path("fails/", fails), path("api/v1/fails/", fails)]

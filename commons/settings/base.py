@@ -51,6 +51,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_filters",
+    "rest_framework",
+    "rest_framework_api_key",
+    "drf_spectacular",
+    "corsheaders",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -64,6 +68,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before CommonMiddleware, which may answer first; limited to /api/ below.
+    "corsheaders.middleware.CorsMiddleware",
     # Outside every other middleware, so redirects and error pages get a policy too; it makes
     # each request's nonce before any template can ask for it.
     "commons.content_security_policy.ContentSecurityPolicyMiddleware",
@@ -77,6 +83,8 @@ MIDDLEWARE = [
     # Inside the session, auth and messages middleware: its page shows the signed-in navigation.
     "commons.method_not_allowed.MethodNotAllowedPageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost, so the ETag is made from the body as sent and a 304 skips the rest.
+    "commons.api.caching.ApiCachingMiddleware",
 ]
 
 ROOT_URLCONF = "commons.urls"
@@ -320,3 +328,42 @@ LOGGING = {
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
     },
 }
+
+# The partners' content API (/api/v1/, docs/api.md): read-only, public content only, so it reads
+# no session (a signed-in member sees what everyone sees) and only partners' keys identify anyone.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["commons.api.keys.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["commons.api.throttling.ApiRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "commons.api.pagination.ApiPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "commons.api.errors.api_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Commons content API",
+    "DESCRIPTION": (
+        "Read-only, public content of the Commons shared-services network: case studies, "
+        "resources, organisations, shared services, stories and search. See docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"RegionEnum": "knowledge.models.taxonomy.Region"},
+    "PREPROCESSING_HOOKS": ["commons.api.schema.only_the_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "search.api_schema.describe_search",
+        "commons.api.schema.document_errors",
+    ],
+}
+# Any site may read the API from a browser; nothing else of ours is shared across origins.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "authorization", "if-none-match")
+CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")

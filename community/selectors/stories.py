@@ -60,6 +60,24 @@ def service_rating_summary(service: SharedService) -> RatingSummary:
     )
 
 
+ANONYMOUS = "Anonymous"
+
+
+def story_byline(story: Story) -> str:
+    """Who told a story, as every page shows it (templates/community/stories/byline.html): a
+    person who chose not to show their name is "Anonymous", everywhere."""
+    return story.author.public_name if story.show_name else ANONYMOUS
+
+
+def visible_stories() -> QuerySet[Story]:
+    """Every published story, newest first, with what its byline and answer need."""
+    return (
+        Story.objects.filter(status=ContentStatus.VISIBLE)
+        .select_related("author", "shared_service", "response", "response__organisation")
+        .order_by("-created_at", "pk")
+    )
+
+
 def published_stories(service: SharedService) -> QuerySet[Story]:
     """A service's published stories, newest first, each with its author, any answer and
     `weight_count` (how many people have experienced it too), counted in the same query."""

@@ -132,6 +132,7 @@ def public_paths(library, es) -> list[str]:
         "/status/",
         "/open-data/",
         "/open-data/map/",
+        "/api/v1/docs/",
         *legal_paths,
     ]
 

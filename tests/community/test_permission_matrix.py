@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from community.models import (
     Community,
@@ -26,6 +27,7 @@ from community.models import (
 )
 from community.services.moderation import flag_create
 from knowledge.models import ReadinessProfile
+from knowledge.services import library_ensure
 from tests.factories import (
     CommunityFactory,
     ListingFactory,
@@ -34,6 +36,7 @@ from tests.factories import (
     ReadinessProfileFactory,
     SharedServiceFactory,
     UserFactory,
+    make_case_study,
     make_member,
     make_moderator,
     make_officer,
@@ -78,12 +81,22 @@ ALLOWED = {
     "restore auto-hidden content": {"moderator", "editor"},
     "see the moderation record": {"moderator", "editor"},
     # --- end moderation that scales ---
+    # --- the partners' content API (#17 item 7): hidden content reaches nobody through it ---
+    "see an unpublished story through the API": set(),
+    # The content endpoints ignore the session: members see there only what everyone sees.
+    # (The search API answers as the signed-in person: the "find ... by search" row above.)
+    "see a members-only thread through the content API": set(),
+    "see a draft or password-protected case study through the API": set(),
+    # --- end of the content API's rows ---
 }
 # Actions that answer 200 either way: what they show is the test.
 LISTINGS = {
     "see members-only thread titles",
     "find members-only thread by search",
     "see members-only profile contracts",
+    "see an unpublished story through the API",
+    "see a members-only thread through the content API",
+    "see a draft or password-protected case study through the API",
 }
 
 
@@ -131,6 +144,15 @@ def world(db) -> World:
         "editor": editor,
     }
     return World(community, thread, reply, story, listing, profile, people)
+
+
+CONTENT_ENDPOINTS = (
+    "/api/v1/case-studies/",
+    "/api/v1/resources/",
+    "/api/v1/organisations/",
+    "/api/v1/shared-services/",
+    "/api/v1/stories/",
+)
 
 
 def act(client, world: World, action: str):
@@ -249,6 +271,28 @@ def act(client, world: World, action: str):
         response = client.get(reverse("community:moderation_audit"))
         return response, response.status_code == 200
     # --- end moderation that scales ---
+    # --- the partners' content API (#17 item 7) ---
+    if action == "see an unpublished story through the API":
+        make_story(world.story.shared_service, title="Waiting story", status="pending")
+        response = client.get("/api/v1/stories/")
+        return response, "Waiting story" in response.text
+    if action == "see a members-only thread through the content API":
+        responses = [
+            client.get(address, {"q": "secret data centre"}) for address in CONTENT_ENDPOINTS
+        ]
+        assert all(r.status_code == 200 for r in responses), [r.status_code for r in responses]
+        return responses[0], any("Secret data centre" in r.text for r in responses)
+    if action == "see a draft or password-protected case study through the API":
+        case_studies = library_ensure().case_studies
+        make_case_study(case_studies, title="Draft merger plan", live=False)
+        private = make_case_study(case_studies, title="Councillors' merger plan")
+        PageViewRestriction.objects.create(
+            page=private, restriction_type=PageViewRestriction.PASSWORD, password="councillors"
+        )
+        response = client.get("/api/v1/case-studies/")
+        assert response.status_code == 200
+        return response, "merger plan" in response.text
+    # --- end of the content API's actions ---
     raise AssertionError(action)
 
 
@@ -273,10 +317,17 @@ def index_for_search(request, world: World) -> None:
     es.indices.refresh(index="_all")
 
 
+SEARCHED = {
+    "find members-only thread by search",
+    "see a members-only thread through the content API",
+    "see a draft or password-protected case study through the API",
+}
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("action", list(ALLOWED))
 def test_permission_matrix(client, world, role, action, request):
-    if action == "find members-only thread by search":
+    if action in SEARCHED:
         index_for_search(request, world)
     person = world.people[role]
     if person is not None:
