@@ -7,10 +7,10 @@ from search.sources import PUBLIC, community_audience
 
 
 def audiences_for(user: AnyUser) -> list[str]:
-    """ "public", plus one audience per members-only community the person may read (as a member,
-    a moderator or an editor): the same rule the community pages use."""
+    """ "public", plus one audience per members-only or private community the person may read (as
+    a member, a moderator or an editor): the same rule the community pages use."""
     if user is None or not user.is_authenticated:
         # Nobody signed in reads only public communities: no need to ask the database.
         return [PUBLIC]
-    members_only = communities_readable_by(user).filter(visibility=Community.Visibility.MEMBERS)
+    members_only = communities_readable_by(user).exclude(visibility=Community.Visibility.PUBLIC)
     return [PUBLIC, *(community_audience(pk) for pk in members_only.values_list("pk", flat=True))]

@@ -33,20 +33,31 @@ def communities_readable_by(user: AnyUser) -> QuerySet[Community]:
     return Community.objects.filter(readable)
 
 
+def communities_known_to(user: AnyUser) -> QuerySet[Community]:
+    """Every community whose name this person may see: all but the private ones they cannot
+    read (`community.permissions.can_know_exists`, as a query)."""
+    return Community.objects.exclude(
+        Q(visibility=Community.Visibility.PRIVATE)
+        & ~Q(pk__in=communities_readable_by(user).values("pk"))
+    )
+
+
 def _count_of(queryset: QuerySet) -> Subquery:
     counted = queryset.order_by().values("community_id").annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def communities_listed_for(user: AnyUser) -> list[Community]:
-    """Every community, each marked `readable` for this person, with member and thread counts.
+    """Every community the person may know of, each marked `readable`, with member and thread
+    counts.
 
     The template shows the description and counts only on readable ones: an outsider learns
-    nothing of a members-only community beyond its name (`community.permissions.can_read`).
+    nothing of a members-only community beyond its name (`community.permissions.can_read`), and
+    nothing at all of a private one.
     """
     readable_ids = set(communities_readable_by(user).values_list("pk", flat=True))
     communities = list(
-        Community.objects.annotate(
+        communities_known_to(user).annotate(
             member_count=_count_of(
                 Membership.objects.filter(community=OuterRef("pk"), status=Membership.Status.ACTIVE)
             ),
@@ -102,7 +113,7 @@ def community_access(user: AnyUser, community: Community) -> CommunityAccess:
         can_read=not community.is_members_only or member_or_moderator,
         can_post=verified and member_or_moderator,
         can_moderate=moderates,
-        can_join=membership is None,
+        can_join=membership is None and not community.is_private,
         has_verified_email=verified,
     )
 

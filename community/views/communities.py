@@ -12,6 +12,7 @@ from commons.pagination import paginate, pagination_links
 from community.markdown import render_markdown
 from community.models import Community, Membership
 from community.selectors.communities import (
+    CommunityAccess,
     communities_listed_for,
     community_access,
     members_of,
@@ -37,10 +38,19 @@ def communities(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
-def community(request: HttpRequest, slug: str) -> HttpResponse:
+def _known_community_or_404(request: HttpRequest, slug: str) -> tuple[Community, CommunityAccess]:
+    """The community, unless it is private and this person may not read it: then, as far as they
+    can tell, there is no such community (404, never 403)."""
     place = get_object_or_404(Community, slug=slug)
     access = community_access(request.user, place)
+    if place.is_private and not access.can_read:
+        raise Http404("No community found.")
+    return place, access
+
+
+@require_GET
+def community(request: HttpRequest, slug: str) -> HttpResponse:
+    place, access = _known_community_or_404(request, slug)
     context = {
         "community": place,
         "access": access,
@@ -84,7 +94,7 @@ def community_members(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def community_join(request: HttpRequest, slug: str) -> HttpResponse:
-    place = get_object_or_404(Community, slug=slug)
+    place, _access = _known_community_or_404(request, slug)
     membership = membership_join(user=request.user, community=place)
     if membership.status == Membership.Status.PENDING:
         messages.success(request, "You have asked to join. A moderator will look at your request.")
@@ -96,7 +106,7 @@ def community_join(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def community_leave(request: HttpRequest, slug: str) -> HttpResponse:
-    place = get_object_or_404(Community, slug=slug)
+    place, _access = _known_community_or_404(request, slug)
     membership_leave(user=request.user, community=place)
     messages.success(request, f"You are no longer a member of {place.name}.")
     return redirect(place.get_absolute_url())

@@ -49,6 +49,10 @@ ALLOWED = {
     "open the moderation queue": {"moderator", "editor"},
     "respond to a story": {"officer"},
     "express interest in a listing": {"officer"},
+    # --- private communities (#17 item 4): outsiders get 404, never 403 ---
+    "see a private community exists": {"member", "moderator", "editor"},
+    "read a private thread": {"member", "moderator", "editor"},
+    # --- end private communities ---
 }
 # Actions that answer 200 either way: what they show is the test.
 LISTINGS = {"see members-only thread titles", "find members-only thread by search"}
@@ -157,7 +161,39 @@ def act(client, world: World, action: str):
             {"message": "We would like to talk."},
         )
         return response, Interest.objects.filter(listing=world.listing).exists()
+    if action in PRIVATE_ACTIONS:
+        return act_private(client, world, action)
     raise AssertionError(action)
+
+
+# --- private communities (#17 item 4) ----------------------------------------------------------
+PRIVATE_ACTIONS = {"see a private community exists", "read a private thread"}
+
+
+def private_circle(world: World) -> tuple[Community, Thread]:
+    """A private community with a thread, whose member and moderator are the world's."""
+    circle = CommunityFactory(name="Hidden circle", visibility=Community.Visibility.PRIVATE)
+    make_member(circle, world.people["member"])
+    make_moderator(circle, world.people["moderator"])
+    insider = make_member(circle, make_verified_user(username="circle-insider"))
+    thread = make_thread(circle, author=insider, title="Circle thread")
+    make_post(thread, author=insider, body_markdown="Said only in the circle")
+    return circle, thread
+
+
+def act_private(client, world: World, action: str):
+    circle, thread = private_circle(world)
+    if action == "see a private community exists":
+        listed = "Hidden circle" in client.get(reverse("community:communities")).text
+        page = client.get(circle.get_absolute_url())
+        return page, listed or page.status_code == 200
+    if action == "read a private thread":
+        response = client.get(thread.get_absolute_url())
+        return response, response.status_code == 200 and "Said only in the circle" in response.text
+    raise AssertionError(action)
+
+
+# --- end private communities -------------------------------------------------------------------
 
 
 def index_for_search(request, world: World) -> None:
@@ -188,6 +224,8 @@ def test_permission_matrix(client, world, role, action, request):
     allowed = role in ALLOWED[action]
     assert response.status_code < 500
     assert took_effect is allowed, f"{role} {'could not' if allowed else 'could'} {action}"
+    if not allowed and action in PRIVATE_ACTIONS:
+        assert response.status_code == 404, response.status_code  # a 403 would say it exists
     if not allowed and role == "anonymous" and response.status_code == 302:
         assert "/accounts/login/" in response["Location"]
     elif not allowed and action not in LISTINGS:
