@@ -70,6 +70,9 @@ class ModerationAction(models.Model):
         MEMBERSHIP_DECLINE = "membership_decline", "Declined a request to join"
         STORY_PUBLISHED = "story_published", "Published the story"
         STORY_REJECTED = "story_rejected", "Rejected the story"
+        INVITATION_SEND = "invitation_send", "Invited a person to join"
+        INVITATION_CANCEL = "invitation_cancel", "Cancelled an invitation"
+        INVITATION_ACCEPT = "invitation_accept", "Joined by invitation"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="moderation_actions"

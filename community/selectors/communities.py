@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from community.models import Community, ContentStatus, Membership, Thread
+from community.models import Community, ContentStatus, Invitation, Membership, Thread
 from community.permissions import (
     AnyUser,
     can_moderate,
@@ -130,5 +131,16 @@ def requests_to_join(community: Community) -> QuerySet[Membership]:
     return (
         community.memberships.filter(status=Membership.Status.PENDING)
         .select_related("user")
+        .order_by("created_at")
+    )
+
+
+def invitations_waiting(community: Community) -> QuerySet[Invitation]:
+    """Invitations not yet accepted, cancelled or expired, oldest first, for its moderators."""
+    return (
+        community.invitations.filter(
+            accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        .select_related("invited_by")
         .order_by("created_at")
     )

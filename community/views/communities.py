@@ -9,12 +9,14 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_POST
 
 from commons.pagination import paginate, pagination_links
+from community.forms.invitations import InvitationForm
 from community.markdown import render_markdown
 from community.models import Community, Membership
 from community.selectors.communities import (
     CommunityAccess,
     communities_listed_for,
     community_access,
+    invitations_waiting,
     members_of,
     requests_to_join,
 )
@@ -72,23 +74,39 @@ def community(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "community/communities/community.html", context)
 
 
+def members_page(
+    request: HttpRequest,
+    place: Community,
+    access: CommunityAccess,
+    invitation_form: InvitationForm | None = None,
+) -> HttpResponse:
+    """The members, and for moderators the requests to join, the invitations waiting and the
+    form to invite someone (shown again with its errors when an invitation was refused)."""
+    context = {
+        "community": place,
+        "access": access,
+        "members": members_of(place),
+        "moderator_ids": set(place.moderators.values_list("pk", flat=True)),
+        "requests": requests_to_join(place) if access.can_moderate else [],
+    }
+    if access.can_moderate:
+        context.update(
+            invitations=invitations_waiting(place),
+            invitation_form=invitation_form or InvitationForm(),
+        )
+    failed = invitation_form is not None and invitation_form.errors
+    return render(
+        request, "community/communities/members.html", context, status=400 if failed else 200
+    )
+
+
 @require_GET
 def community_members(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_object_or_404(Community, slug=slug)
     access = community_access(request.user, place)
     if not access.can_read:
         raise Http404("No community found.")
-    return render(
-        request,
-        "community/communities/members.html",
-        {
-            "community": place,
-            "access": access,
-            "members": members_of(place),
-            "moderator_ids": set(place.moderators.values_list("pk", flat=True)),
-            "requests": requests_to_join(place) if access.can_moderate else [],
-        },
-    )
+    return members_page(request, place, access)
 
 
 @login_required

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from community.models import Community, Interest, Post, StoryResponse, Thread
+from community.services.invitations import invitation_send
 from tests.factories import (
     CommunityFactory,
     ListingFactory,
@@ -52,6 +53,8 @@ ALLOWED = {
     # --- private communities (#17 item 4): outsiders get 404, never 403 ---
     "see a private community exists": {"member", "moderator", "editor"},
     "read a private thread": {"member", "moderator", "editor"},
+    # Anyone signed in with a confirmed copy of the invited address (here, each role's own).
+    "accept an invitation": {"citizen", "officer", "member", "moderator", "editor"},
     # --- end private communities ---
 }
 # Actions that answer 200 either way: what they show is the test.
@@ -161,13 +164,14 @@ def act(client, world: World, action: str):
             {"message": "We would like to talk."},
         )
         return response, Interest.objects.filter(listing=world.listing).exists()
-    if action in PRIVATE_ACTIONS:
+    if action in PRIVATE_ACTIONS or action == INVITATION:
         return act_private(client, world, action)
     raise AssertionError(action)
 
 
 # --- private communities (#17 item 4) ----------------------------------------------------------
 PRIVATE_ACTIONS = {"see a private community exists", "read a private thread"}
+INVITATION = "accept an invitation"
 
 
 def private_circle(world: World) -> tuple[Community, Thread]:
@@ -190,7 +194,26 @@ def act_private(client, world: World, action: str):
     if action == "read a private thread":
         response = client.get(thread.get_absolute_url())
         return response, response.status_code == 200 and "Said only in the circle" in response.text
+    if action == INVITATION:
+        person = world.people[action_role(world, client)]
+        invitation = invitation_send(
+            moderator=make_moderator(circle),
+            community=circle,
+            email=person.email if person else "nobody@example.org",
+        )
+        response = client.post(invitation.get_absolute_url())
+        invitation.refresh_from_db()
+        return response, invitation.accepted_at is not None
     raise AssertionError(action)
+
+
+def action_role(world: World, client) -> str:
+    """Which of the world's people the client is signed in as."""
+    signed_in = client.session.get("_auth_user_id")
+    for role, person in world.people.items():
+        if person is not None and str(person.pk) == str(signed_in):
+            return role
+    return "anonymous"
 
 
 # --- end private communities -------------------------------------------------------------------
