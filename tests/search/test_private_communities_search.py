@@ -100,3 +100,17 @@ def test_making_a_public_community_private_takes_its_threads_out_of_outsiders_se
     assert search_as(AnonymousUser(), "serious case review").total == 0
     assert search_as(AnonymousUser(), "quiet safeguarding").total == 0
     assert search_as(make_member(community), "serious case review").total == 1
+
+
+def test_an_outsider_naming_a_private_communitys_slug_in_a_filter_learns_nothing(
+    client, hidden_circle
+):
+    client.force_login(UserFactory())
+
+    page = client.get(reverse("search:page"), {"q": "lessons", "community": hidden_circle.slug})
+    api = client.get(reverse("search:api"), {"q": "lessons", "community": hidden_circle.slug})
+
+    for answer in (page, api):
+        assert answer.status_code < 500
+        assert NAME not in answer.content.decode()
+        assert SECRET_TITLE not in answer.content.decode()
