@@ -6,6 +6,7 @@ days before the day the demo is loaded.
 
 from community.demo_data.conversations import COMMUNITIES, MORE_PEOPLE, THREADS
 from community.demo_data.exchanges import CITIZEN_WATCHES, INTERESTS, LISTINGS, STORIES
+from community.demo_data.private import PRIVATE_COMMUNITY, PRIVATE_THREADS
 
 __all__ = [
     "CITIZEN_WATCHES",
@@ -13,6 +14,8 @@ __all__ = [
     "INTERESTS",
     "LISTINGS",
     "MORE_PEOPLE",
+    "PRIVATE_COMMUNITY",
+    "PRIVATE_THREADS",
     "STORIES",
     "THREADS",
 ]
