@@ -114,3 +114,32 @@ def test_an_outsider_naming_a_private_communitys_slug_in_a_filter_learns_nothing
         assert answer.status_code < 500
         assert NAME not in answer.content.decode()
         assert SECRET_TITLE not in answer.content.decode()
+
+
+def test_an_editor_makes_a_community_private_in_the_admin_and_its_threads_are_reindexed(
+    client, search_index
+):
+    community = CommunityFactory(name=NAME, slug="quiet-safeguarding", description="Leads.")
+    make_thread(community, title=SECRET_TITLE)
+    drain_everything()
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    edit = reverse("wagtailsnippets_community_community:edit", args=[community.pk])
+    assert "Private: only members know it exists" in client.get(edit).content.decode()
+
+    saved = client.post(
+        edit,
+        {
+            "name": NAME,
+            "slug": "quiet-safeguarding",
+            "description": "Leads.",
+            "visibility": "private",
+            "join_policy": "approval",
+        },
+    )
+    drain_everything()
+
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    community.refresh_from_db()
+    assert community.is_private
+    assert search_as(AnonymousUser(), "serious case review").total == 0
+    assert search_as(make_member(community), "serious case review").total == 1
