@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import reverse
 
 from community.models import Community, Membership
-from search.backends import elastic
+from search.backends import database, elastic
 from search.types import SearchFilters
 from tests.factories import (
     CommunityFactory,
@@ -143,3 +143,27 @@ def test_an_editor_makes_a_community_private_in_the_admin_and_its_threads_are_re
     assert community.is_private
     assert search_as(AnonymousUser(), "serious case review").total == 0
     assert search_as(make_member(community), "serious case review").total == 1
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_the_database_search_hides_a_private_community_from_outsiders_too(library, role):
+    # What answers while Elasticsearch is down (and in the embedded default).
+    community = CommunityFactory(name=NAME, visibility=Community.Visibility.PRIVATE)
+    make_thread(community, title=SECRET_TITLE)
+    user = ROLES[role](community)
+
+    def titles(words: str) -> list[str]:
+        found = database.search(
+            words, user=user, filters=SearchFilters(), sort="relevance", page=1, per_page=20
+        )
+        return [hit.title for hit in found.hits]
+
+    suggestions = [s.text for s in database.autocomplete("quiet safe", user=user)]
+
+    if role in MAY_READ:
+        assert titles("serious case review") == [SECRET_TITLE]
+        assert NAME in titles("quiet safeguarding")
+    else:
+        assert titles("serious case review") == []
+        assert titles("quiet safeguarding") == []
+        assert NAME not in suggestions
