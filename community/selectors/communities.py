@@ -9,6 +9,7 @@ from django.utils import timezone
 from community.models import Community, ContentStatus, Invitation, Membership, Thread
 from community.permissions import (
     AnyUser,
+    can_know_exists,
     can_moderate,
     can_read,
     has_verified_email,
@@ -78,6 +79,7 @@ class CommunityAccess:
 
     membership: str | None
     can_read: bool
+    can_know_exists: bool
     can_post: bool
     can_moderate: bool
     can_join: bool
@@ -100,6 +102,7 @@ def community_access(user: AnyUser, community: Community) -> CommunityAccess:
         return CommunityAccess(
             membership=None,
             can_read=can_read(user, community),
+            can_know_exists=can_know_exists(user, community),
             can_post=False,
             can_moderate=False,
             can_join=False,
@@ -109,9 +112,11 @@ def community_access(user: AnyUser, community: Community) -> CommunityAccess:
     moderates = can_moderate(user, community)
     verified = has_verified_email(user)
     member_or_moderator = membership == Membership.Status.ACTIVE or moderates
+    readable = not community.is_members_only or member_or_moderator
     return CommunityAccess(
         membership=membership,
-        can_read=not community.is_members_only or member_or_moderator,
+        can_read=readable,
+        can_know_exists=not community.is_private or readable,
         can_post=verified and member_or_moderator,
         can_moderate=moderates,
         can_join=membership is None and not community.is_private,

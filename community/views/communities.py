@@ -45,7 +45,7 @@ def _known_community_or_404(request: HttpRequest, slug: str) -> tuple[Community,
     can tell, there is no such community (404, never 403)."""
     place = get_object_or_404(Community, slug=slug)
     access = community_access(request.user, place)
-    if place.is_private and not access.can_read:
+    if not access.can_know_exists:
         raise Http404("No community found.")
     return place, access
 
