@@ -256,3 +256,25 @@ def test_an_unconfirmed_account_is_not_let_in(client, circle, moderator):
 
     assert client.post(invitation.get_absolute_url()).status_code == 403
     assert not Membership.objects.filter(user=person).exists()
+
+
+def test_a_moderator_of_a_members_only_community_invites_too_without_calling_it_private(
+    client, django_capture_on_commit_callbacks
+):
+    members_only = CommunityFactory(
+        name="Finance leads",
+        visibility=Community.Visibility.MEMBERS,
+        join_policy=Community.JoinPolicy.APPROVAL,
+    )
+    moderator = make_moderator(members_only)
+    invite(client, members_only, moderator, "kim@example.org", django_capture_on_commit_callbacks)
+    kim = make_verified_user(email="kim@example.org")
+    link = path_of(emailed_link("kim@example.org"))
+    client.force_login(kim)
+
+    page = client.get(link).content.decode()
+    client.post(link)
+
+    assert "private" not in mail.outbox[0].body
+    assert "private" not in page
+    assert Membership.objects.get(user=kim).status == Membership.Status.ACTIVE
