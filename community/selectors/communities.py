@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -147,5 +148,35 @@ def invitations_waiting(community: Community) -> QuerySet[Invitation]:
             accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now()
         )
         .select_related("invited_by")
+        .order_by("created_at")
+    )
+
+
+def invitations_for(user: AnyUser) -> QuerySet[Invitation]:
+    """Waiting invitations this person may accept: those sent to one of their confirmed
+    addresses (the rule `invitation_accept` applies), so nobody else learns of them."""
+    if not user.is_authenticated:
+        return Invitation.objects.none()
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
+    match = Q()
+    for address in addresses:
+        match |= Q(email__iexact=address)
+    if not match:
+        return Invitation.objects.none()
+    return (
+        Invitation.objects.filter(
+            match,
+            accepted_at__isnull=True,
+            cancelled_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .exclude(
+            community__in=Membership.objects.filter(
+                user=user, status=Membership.Status.ACTIVE
+            ).values("community")
+        )
+        .select_related("community")
         .order_by("created_at")
     )

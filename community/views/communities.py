@@ -16,6 +16,7 @@ from community.selectors.communities import (
     CommunityAccess,
     communities_listed_for,
     community_access,
+    invitations_for,
     invitations_waiting,
     members_of,
     requests_to_join,
@@ -36,7 +37,10 @@ def communities(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "community/communities/list.html",
-        {"communities": communities_listed_for(request.user)},
+        {
+            "communities": communities_listed_for(request.user),
+            "invitations": invitations_for(request.user),
+        },
     )
 
 

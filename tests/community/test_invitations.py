@@ -278,3 +278,22 @@ def test_a_moderator_of_a_members_only_community_invites_too_without_calling_it_
     assert "private" not in mail.outbox[0].body
     assert "private" not in page
     assert Membership.objects.get(user=kim).status == Membership.Status.ACTIVE
+
+
+def test_the_invited_person_sees_the_invitation_on_the_communities_page_and_nobody_else(
+    client, circle, moderator
+):
+    invitation_send(moderator=moderator, community=circle, email="sam@example.org")
+    sam = make_verified_user(email="sam@example.org")
+    page = reverse("community:communities")
+
+    client.force_login(sam)
+    invited = client.get(page).content.decode()
+    client.force_login(make_verified_user())
+    someone_else = client.get(page).content.decode()
+    client.logout()
+    anonymous = client.get(page).content.decode()
+
+    assert f"You are invited to join {NAME}" in invited
+    assert NAME not in someone_else
+    assert NAME not in anonymous
