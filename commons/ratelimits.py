@@ -75,6 +75,13 @@ LIMITS: dict[str, Limit] = {
         3600,
         "You have expressed interest 10 times in the last hour. Wait an hour, then try again.",
     ),
+    # Each invitation emails an address a moderator typed: a cap keeps a hijacked moderator
+    # account from spamming strangers.
+    "invitation": Limit(
+        20,
+        3600,
+        "You have sent 20 invitations in the last hour. Wait an hour, then invite again.",
+    ),
     "story": Limit(
         5, 86400, "You have told 5 stories in the last day. Wait a day, then tell this one."
     ),

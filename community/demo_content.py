@@ -48,6 +48,7 @@ from community.services.discussions import (
     thread_lock,
     thread_pin,
 )
+from community.services.invitations import invitation_accept, invitation_send
 from community.services.stories import story_publish, story_respond, story_submit
 from community.services.story_loops import story_change_mark, story_weight_add
 from community.services.watches import watch_start
@@ -268,6 +269,37 @@ def content_owners_ensure(people: dict[str, User], editor: User) -> int:
     return owned
 
 
+# --- the private community (#17 item 4) ---------------------------------------------------------
+
+
+def private_community_ensure(people: dict[str, User], moderator: User) -> Community:
+    """The private community: the demo moderator moderates it, its members came in by
+    invitation (sent and accepted through the services), and an invitation waits for the demo
+    citizen. Invitations are sent only when the community is first made."""
+    spec = demo_data.PRIVATE_COMMUNITY
+    fields = {key: spec[key] for key in ("name", "description", "rules", "visibility")}
+    community, created = Community.objects.get_or_create(
+        slug=spec["slug"], defaults={**fields, "join_policy": spec["join_policy"]}
+    )
+    Community.moderators.through.objects.get_or_create(community=community, user=moderator)
+    if created:
+        logger.info("Created the demo community %s", community.slug)
+        for username in spec["members"]:
+            person = people[username]
+            invitation = invitation_send(
+                moderator=moderator, community=community, email=person.email
+            )
+            invitation_accept(user=person, invitation=invitation)
+        for username in spec["invited"]:
+            invitation_send(moderator=moderator, community=community, email=people[username].email)
+    for thread in demo_data.PRIVATE_THREADS:
+        thread_seed(thread, community, people, moderator)
+    return community
+
+
+# --- end of the private community --------------------------------------------------------------
+
+
 def load_community_demo(password: str) -> None:
     """Load the community part of the demo network. Running it again changes nothing."""
     with limits_lifted(), transaction.atomic():
@@ -283,6 +315,7 @@ def load_community_demo(password: str) -> None:
         stories = sum(story_seed(spec, people, editor) is not None for spec in demo_data.STORIES)
         story_loops_ensure(people)
         listings_ensure(people)
+        private_community_ensure(people, moderator)
         content_owners_ensure(people, editor)
         # --- moderation that scales (issue #17 part 3) ---
         moderation_demo_ensure(communities, people, editor, password)

@@ -105,6 +105,13 @@ def can_read(user: AnyUser, community: Community) -> bool:
     return is_member(user, community) or can_moderate(user, community)
 
 
+def can_know_exists(user: AnyUser, community: Community) -> bool:
+    """A private community does not exist for anyone who may not read it: not its name, and its
+    pages answer 404, never 403 (which would confirm it is there). Every other community's name
+    is public, so people can ask to join."""
+    return not community.is_private or can_read(user, community)
+
+
 def readers_among(user_ids: Iterable[int], community: Community) -> set[int]:
     """Which of these people `can_read` the community, asked in at most three queries however
     many there are (for telling a community's watchers, where asking one by one was an N+1)."""
@@ -206,11 +213,12 @@ def can_express_interest(user: AnyUser, listing: Listing) -> bool:
 
 def can_join(user: AnyUser, community: Community) -> bool:
     """Anyone signed in may ask to join, except people already in and people a moderator removed.
+    Nobody asks to join a private community: its moderators invite people (`invitation_accept`).
 
     A removal is permanent: the membership row stays with status `removed` so it cannot be undone
     by joining again.
     """
-    if not user.is_authenticated:
+    if not user.is_authenticated or community.is_private:
         return False
     return membership_status(user, community) is None
 

@@ -1,5 +1,5 @@
-"""sitemap.xml's community part: what anyone may read. Members-only communities stay out (even
-their name would be a lead to nothing), and so do closed, hidden and expired listings."""
+"""sitemap.xml's community part: what anyone may read. Members-only and private communities stay
+out (even their name would be a lead to nothing), and so do closed, hidden and expired listings."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet

@@ -5,6 +5,7 @@ from community.views import (
     brokerage,
     communities,
     discussions,
+    invitations,
     moderation,
     notifications,
     partners,
@@ -18,6 +19,7 @@ app_name = "community"
 urlpatterns = [
     *accounts.urlpatterns,
     *communities.urlpatterns,
+    *invitations.urlpatterns,
     *discussions.urlpatterns,
     *stories.urlpatterns,
     *story_loops.urlpatterns,

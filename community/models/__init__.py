@@ -4,6 +4,7 @@ from community.models.accounts import TrustLevel, User, UserInterest
 from community.models.brokerage import Interest, Listing
 from community.models.communities import Community, Membership
 from community.models.discussions import ContentStatus, Post, Thread, ThreadTag
+from community.models.invitations import Invitation
 from community.models.moderation import CommunityModerationSettings, Flag, ModerationAction
 from community.models.notifications import Notification, Watch
 from community.models.stories import Story, StoryChange, StoryResponse, StoryWeight
@@ -14,6 +15,7 @@ __all__ = [
     "ContentStatus",
     "Flag",
     "Interest",
+    "Invitation",
     "Listing",
     "Membership",
     "ModerationAction",

@@ -9,11 +9,14 @@ from wagtail.search import index
 
 
 class Community(index.Indexed, ClusterableModel):
-    """A community of interest: people who discuss one subject, in public or among members."""
+    """A community of interest: people who discuss one subject, in public or among members.
+
+    A private community is members-only and more: outsiders cannot learn it exists at all."""
 
     class Visibility(models.TextChoices):
         PUBLIC = "public", "Public: anyone can read"
         MEMBERS = "members", "Members only: only members can read"
+        PRIVATE = "private", "Private: only members know it exists; joined by invitation"
 
     class JoinPolicy(models.TextChoices):
         OPEN = "open", "Open: anyone signed in can join"
@@ -78,7 +81,14 @@ class Community(index.Indexed, ClusterableModel):
 
     @property
     def is_members_only(self) -> bool:
-        return self.visibility == self.Visibility.MEMBERS
+        """Only readers (members, moderators, editors) read it. True of private communities too,
+        so every rule written for members-only content holds for them without a second check."""
+        return self.visibility in (self.Visibility.MEMBERS, self.Visibility.PRIVATE)
+
+    @property
+    def is_private(self) -> bool:
+        """Outsiders must not learn it exists: not its name, not a 403 (`community_known_to`)."""
+        return self.visibility == self.Visibility.PRIVATE
 
 
 class Membership(models.Model):

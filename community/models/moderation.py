@@ -108,6 +108,9 @@ class ModerationAction(models.Model):
         CONFIRM_HIDE = "confirm_hide", "Kept it hidden"
         TRUST_LEVEL_EARNED = "trust_level_earned", "Trust level changed by the rules"
         TRUST_LEVEL_SET = "trust_level_set", "Set the trust level by hand"
+        INVITATION_SEND = "invitation_send", "Invited a person to join"
+        INVITATION_CANCEL = "invitation_cancel", "Cancelled an invitation"
+        INVITATION_ACCEPT = "invitation_accept", "Joined by invitation"
 
     # No actor means Commons did it by its own rules (hiding after reports, a trust level earned):
     # no person decided, and a made-up "system" account would show up as a person everywhere

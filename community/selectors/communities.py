@@ -2,12 +2,15 @@
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from community.models import Community, ContentStatus, Membership, Thread
+from community.models import Community, ContentStatus, Invitation, Membership, Thread
 from community.permissions import (
     AnyUser,
+    can_know_exists,
     can_moderate,
     can_read,
     has_verified_email,
@@ -33,20 +36,31 @@ def communities_readable_by(user: AnyUser) -> QuerySet[Community]:
     return Community.objects.filter(readable)
 
 
+def communities_known_to(user: AnyUser) -> QuerySet[Community]:
+    """Every community whose name this person may see: all but the private ones they cannot
+    read (`community.permissions.can_know_exists`, as a query)."""
+    return Community.objects.exclude(
+        Q(visibility=Community.Visibility.PRIVATE)
+        & ~Q(pk__in=communities_readable_by(user).values("pk"))
+    )
+
+
 def _count_of(queryset: QuerySet) -> Subquery:
     counted = queryset.order_by().values("community_id").annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def communities_listed_for(user: AnyUser) -> list[Community]:
-    """Every community, each marked `readable` for this person, with member and thread counts.
+    """Every community the person may know of, each marked `readable`, with member and thread
+    counts.
 
     The template shows the description and counts only on readable ones: an outsider learns
-    nothing of a members-only community beyond its name (`community.permissions.can_read`).
+    nothing of a members-only community beyond its name (`community.permissions.can_read`), and
+    nothing at all of a private one.
     """
     readable_ids = set(communities_readable_by(user).values_list("pk", flat=True))
     communities = list(
-        Community.objects.annotate(
+        communities_known_to(user).annotate(
             member_count=_count_of(
                 Membership.objects.filter(community=OuterRef("pk"), status=Membership.Status.ACTIVE)
             ),
@@ -66,6 +80,7 @@ class CommunityAccess:
 
     membership: str | None
     can_read: bool
+    can_know_exists: bool
     can_post: bool
     can_moderate: bool
     can_join: bool
@@ -88,6 +103,7 @@ def community_access(user: AnyUser, community: Community) -> CommunityAccess:
         return CommunityAccess(
             membership=None,
             can_read=can_read(user, community),
+            can_know_exists=can_know_exists(user, community),
             can_post=False,
             can_moderate=False,
             can_join=False,
@@ -97,12 +113,14 @@ def community_access(user: AnyUser, community: Community) -> CommunityAccess:
     moderates = can_moderate(user, community)
     verified = has_verified_email(user)
     member_or_moderator = membership == Membership.Status.ACTIVE or moderates
+    readable = not community.is_members_only or member_or_moderator
     return CommunityAccess(
         membership=membership,
-        can_read=not community.is_members_only or member_or_moderator,
+        can_read=readable,
+        can_know_exists=not community.is_private or readable,
         can_post=verified and member_or_moderator,
         can_moderate=moderates,
-        can_join=membership is None,
+        can_join=membership is None and not community.is_private,
         has_verified_email=verified,
     )
 
@@ -119,5 +137,46 @@ def requests_to_join(community: Community) -> QuerySet[Membership]:
     return (
         community.memberships.filter(status=Membership.Status.PENDING)
         .select_related("user")
+        .order_by("created_at")
+    )
+
+
+def invitations_waiting(community: Community) -> QuerySet[Invitation]:
+    """Invitations not yet accepted, cancelled or expired, oldest first, for its moderators."""
+    return (
+        community.invitations.filter(
+            accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        .select_related("invited_by")
+        .order_by("created_at")
+    )
+
+
+def invitations_for(user: AnyUser) -> QuerySet[Invitation]:
+    """Waiting invitations this person may accept: those sent to one of their confirmed
+    addresses (the rule `invitation_accept` applies), so nobody else learns of them."""
+    if not user.is_authenticated:
+        return Invitation.objects.none()
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
+    match = Q()
+    for address in addresses:
+        match |= Q(email__iexact=address)
+    if not match:
+        return Invitation.objects.none()
+    return (
+        Invitation.objects.filter(
+            match,
+            accepted_at__isnull=True,
+            cancelled_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .exclude(
+            community__in=Membership.objects.filter(
+                user=user, status=Membership.Status.ACTIVE
+            ).values("community")
+        )
+        .select_related("community")
         .order_by("created_at")
     )

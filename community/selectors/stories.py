@@ -142,6 +142,12 @@ def services_to_tell_about(words: str = "") -> QuerySet[SharedService]:
 
 
 def communities_moderating_stories_of(service: SharedService) -> QuerySet[Community]:
-    """The communities whose moderators read stories of this service before they appear (those
-    covering its area); none means only the editors do."""
-    return Community.objects.filter(service_areas=service.service_area_id).order_by("name")
+    """The communities, named to the person telling a story, whose moderators read stories of
+    this service before they appear (those covering its area); none means only the editors do.
+    Private ones are left out: naming them would tell anyone they exist. Their moderators still
+    read the stories (`can_moderate_story`)."""
+    return (
+        Community.objects.filter(service_areas=service.service_area_id)
+        .exclude(visibility=Community.Visibility.PRIVATE)
+        .order_by("name")
+    )

@@ -23,6 +23,8 @@ def membership_join(*, user: User, community: Community) -> Membership:
     current = membership_status(user, community)
     if current in (Membership.Status.ACTIVE, Membership.Status.PENDING):
         return Membership.objects.get(user=user, community=community)
+    if community.is_private:
+        raise PermissionDenied("This community is private: its moderators invite people to join.")
     if not can_join(user, community):
         raise PermissionDenied("A moderator removed you from this community.")
     # A community's own moderators never wait for their own approval.

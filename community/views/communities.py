@@ -9,11 +9,15 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_POST
 
 from commons.pagination import paginate, pagination_links
+from community.forms.invitations import InvitationForm
 from community.markdown import render_markdown
 from community.models import Community, Membership
 from community.selectors.communities import (
+    CommunityAccess,
     communities_listed_for,
     community_access,
+    invitations_for,
+    invitations_waiting,
     members_of,
     requests_to_join,
 )
@@ -33,14 +37,26 @@ def communities(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "community/communities/list.html",
-        {"communities": communities_listed_for(request.user)},
+        {
+            "communities": communities_listed_for(request.user),
+            "invitations": invitations_for(request.user),
+        },
     )
+
+
+def _known_community_or_404(request: HttpRequest, slug: str) -> tuple[Community, CommunityAccess]:
+    """The community, unless it is private and this person may not read it: then, as far as they
+    can tell, there is no such community (404, never 403)."""
+    place = get_object_or_404(Community, slug=slug)
+    access = community_access(request.user, place)
+    if not access.can_know_exists:
+        raise Http404("No community found.")
+    return place, access
 
 
 @require_GET
 def community(request: HttpRequest, slug: str) -> HttpResponse:
-    place = get_object_or_404(Community, slug=slug)
-    access = community_access(request.user, place)
+    place, access = _known_community_or_404(request, slug)
     context = {
         "community": place,
         "access": access,
@@ -62,29 +78,45 @@ def community(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "community/communities/community.html", context)
 
 
+def members_page(
+    request: HttpRequest,
+    place: Community,
+    access: CommunityAccess,
+    invitation_form: InvitationForm | None = None,
+) -> HttpResponse:
+    """The members, and for moderators the requests to join, the invitations waiting and the
+    form to invite someone (shown again with its errors when an invitation was refused)."""
+    context = {
+        "community": place,
+        "access": access,
+        "members": members_of(place),
+        "moderator_ids": set(place.moderators.values_list("pk", flat=True)),
+        "requests": requests_to_join(place) if access.can_moderate else [],
+    }
+    if access.can_moderate:
+        context.update(
+            invitations=invitations_waiting(place),
+            invitation_form=invitation_form or InvitationForm(),
+        )
+    failed = invitation_form is not None and invitation_form.errors
+    return render(
+        request, "community/communities/members.html", context, status=400 if failed else 200
+    )
+
+
 @require_GET
 def community_members(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_object_or_404(Community, slug=slug)
     access = community_access(request.user, place)
     if not access.can_read:
         raise Http404("No community found.")
-    return render(
-        request,
-        "community/communities/members.html",
-        {
-            "community": place,
-            "access": access,
-            "members": members_of(place),
-            "moderator_ids": set(place.moderators.values_list("pk", flat=True)),
-            "requests": requests_to_join(place) if access.can_moderate else [],
-        },
-    )
+    return members_page(request, place, access)
 
 
 @login_required
 @require_POST
 def community_join(request: HttpRequest, slug: str) -> HttpResponse:
-    place = get_object_or_404(Community, slug=slug)
+    place, _access = _known_community_or_404(request, slug)
     membership = membership_join(user=request.user, community=place)
     if membership.status == Membership.Status.PENDING:
         messages.success(request, "You have asked to join. A moderator will look at your request.")
@@ -96,7 +128,7 @@ def community_join(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def community_leave(request: HttpRequest, slug: str) -> HttpResponse:
-    place = get_object_or_404(Community, slug=slug)
+    place, _access = _known_community_or_404(request, slug)
     membership_leave(user=request.user, community=place)
     messages.success(request, f"You are no longer a member of {place.name}.")
     return redirect(place.get_absolute_url())

@@ -10,12 +10,12 @@ from datetime import datetime
 from functools import partial
 
 import nh3
-from django.db.models import CharField, Value
+from django.db.models import CharField, QuerySet, Value
 from django.utils.safestring import SafeString, mark_safe
 from elasticsearch import ApiError, NotFoundError, TransportError
 
-from community.models import Community
 from community.permissions import AnyUser
+from community.selectors.communities import communities_known_to
 from knowledge.models import Organisation, Region, ServiceArea
 from search import elasticsearch
 from search.audience import audiences_for
@@ -136,7 +136,7 @@ def search(
         total=total,
         page=page,
         per_page=per_page,
-        facets=_facets(answer.get("aggregations", {}), filters),
+        facets=_facets(answer.get("aggregations", {}), filters, user=user),
         # Offered only when it finds at least as much as what was typed.
         did_you_mean=suggestion if found and found >= total else "",
         backend=BACKEND_ELASTICSEARCH,
@@ -220,7 +220,7 @@ def _parse_date(value: str | None) -> datetime | None:
 # --- facets ---------------------------------------------------------------------------------
 
 
-def _facets(aggregations: dict, filters: SearchFilters) -> list[Facet]:
+def _facets(aggregations: dict, filters: SearchFilters, *, user: AnyUser) -> list[Facet]:
     chosen = selected_values(filters)
     counts: dict[str, dict[str, int]] = {}
     for facet in FACET_FIELDS:
@@ -231,7 +231,7 @@ def _facets(aggregations: dict, filters: SearchFilters) -> list[Facet]:
         for value in chosen[facet.name]:
             found.setdefault(value, 0)
         counts[facet.name] = found
-    labels = _labels(counts)
+    labels = _labels(counts, user=user)
     facets = []
     for facet in FACET_FIELDS:
         values = tuple(
@@ -258,37 +258,43 @@ def _date_facet(aggregation: dict, filters: SearchFilters) -> Facet:
     return Facet(name=DATE_FACET.name, label=DATE_FACET.label, values=values)
 
 
-# Facets whose values are slugs of these models, named from the database.
-NAMED_FACETS = {
-    "organisation": Organisation,
-    "service_area": ServiceArea,
-    "community": Community,
-}
+def _named(user: AnyUser) -> dict[str, QuerySet]:
+    """Facets whose values are slugs, and where their names come from. Communities only from
+    those the person may know of: a private community's slug typed into the address must not
+    come back with its name."""
+    return {
+        "organisation": Organisation.objects.all(),
+        "service_area": ServiceArea.objects.all(),
+        "community": communities_known_to(user),
+    }
 
 
-def _labels(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]:
+def _labels(counts: dict[str, dict[str, int]], *, user: AnyUser) -> dict[str, dict[str, str]]:
     """Human names for facet values: the sources name kinds, regions are choices, and the named
     facets' values shown are looked up together, in one database query (none if nothing shown)."""
+    named = _named(user)
     labels: dict[str, dict[str, str]] = {
         "kind": {kind: source.label for kind, source in sources().items()},
         "tag": {},
         "region": dict(Region.choices),
-        **{name: {} for name in NAMED_FACETS},
+        **{name: {} for name in named},
     }
-    for facet, slug, name in _names(counts):
+    for facet, slug, name in _names(counts, named):
         labels[facet][slug] = name
     return labels
 
 
-def _names(counts: dict[str, dict[str, int]]) -> list[tuple[str, str, str]]:
+def _names(
+    counts: dict[str, dict[str, int]], named: dict[str, QuerySet]
+) -> list[tuple[str, str, str]]:
     """(facet, slug, name) for the named facets' values, as one UNION query."""
     # Without the models' default ordering: SQLite refuses ORDER BY inside a UNION's parts.
     queries = [
-        model.objects.filter(slug__in=list(counts[facet]))
+        queryset.filter(slug__in=list(counts[facet]))
         .order_by()
         .annotate(facet=Value(facet, output_field=CharField()))
         .values_list("facet", "slug", "name")
-        for facet, model in NAMED_FACETS.items()
+        for facet, queryset in named.items()
         if counts.get(facet)
     ]
     if not queries:

@@ -40,6 +40,12 @@ class CommunitySource(Source):
     def indexable(self) -> QuerySet:
         return Community.objects.all()
 
+    def readable_by(self, queryset: QuerySet, audiences: list[str]) -> QuerySet:
+        # Members-only communities' names are public; private ones are found by readers only.
+        return queryset.exclude(
+            Q(visibility=Community.Visibility.PRIVATE) & ~Q(pk__in=audience_communities(audiences))
+        )
+
     def public_texts(self) -> Iterator[str]:
         yield from super().public_texts()
         # Only open communities' descriptions: a members-only one is not searched by it.
@@ -58,10 +64,18 @@ class CommunitySource(Source):
     def prepare_community(self, community: Community) -> str:
         return community.slug
 
+    def prepare_audience(self, community: Community) -> str:
+        # Outsiders may not learn a private community exists: not even its name in search.
+        if community.is_private:
+            return community_audience(community.pk)
+        return PUBLIC
+
     def prepare_published_at(self, community: Community) -> datetime | None:
         return community.created_at
 
     def prepare_meta_line(self, community: Community) -> list[str]:
+        if community.is_private:
+            return ["Private"]
         return ["Members only" if community.is_members_only else "Open to all"]
 
 

@@ -66,7 +66,7 @@ def test_the_demo_has_communities_threads_stories_and_listings_as_described(demo
     assert all(c.memberships.filter(status="active").count() >= 3 for c in communities)
 
     threads = Thread.objects.filter(status=ContentStatus.VISIBLE)
-    assert 8 <= threads.count() <= 12
+    assert 8 <= threads.count() <= 14  # 12 public and members-only, 2 private (#17 item 4)
     assert threads.filter(is_pinned=True).count() == 1
     assert threads.filter(is_locked=True).count() == 1
     assert threads.filter(answer__isnull=False).count() >= 3
@@ -210,3 +210,23 @@ def test_the_demo_has_weight_on_stories_and_changes_made_shown_in_public(demo, c
 
 
 # --- end #17 story loops ---
+
+
+# --- the private community (#17 item 4) ---------------------------------------------------------
+
+
+def test_the_demo_has_a_private_community_joined_by_invitation_and_one_waiting(demo, client):
+    private = Community.objects.get(visibility=Community.Visibility.PRIVATE)
+    moderator = User.objects.get(username="moderator")
+    citizen = User.objects.get(username="citizen")
+
+    assert moderator in private.moderators.all()
+    assert private.memberships.filter(status="active").count() >= 3
+    assert private.threads.filter(status=ContentStatus.VISIBLE).count() >= 2
+    waiting = private.invitations.get(accepted_at__isnull=True)
+    assert waiting.email == citizen.email
+    assert private.invitations.filter(accepted_by__isnull=False).count() >= 3
+    assert private.name not in client.get("/communities/").content.decode()
+    client.force_login(citizen)
+    assert client.get(private.get_absolute_url()).status_code == 404
+    assert client.get(waiting.get_absolute_url()).status_code == 200

@@ -123,8 +123,10 @@ def test_after_unsubscribing_the_digest_sends_nothing(thread, reply):
     assert mail.outbox == []
 
 
-def test_people_removed_from_a_members_only_community_get_no_digest_of_it(reply):
-    private = CommunityFactory(name="Chief executives", visibility=Community.Visibility.MEMBERS)
+# Private communities (#17 item 4) follow the members-only rule.
+@pytest.mark.parametrize("visibility", [Community.Visibility.MEMBERS, Community.Visibility.PRIVATE])
+def test_people_removed_from_a_members_only_community_get_no_digest_of_it(reply, visibility):
+    private = CommunityFactory(name="Chief executives", visibility=visibility)
     thread = make_thread(private)
     person = watcher_of(private)
     reply(target_thread=thread)

@@ -135,10 +135,12 @@ def test_someone_watching_both_thread_and_community_is_notified_once(
     assert Notification.objects.filter(user=person).count() == 1
 
 
+# Private communities (#17 item 4) follow the members-only rule.
+@pytest.mark.parametrize("visibility", [Community.Visibility.MEMBERS, Community.Visibility.PRIVATE])
 def test_people_who_can_no_longer_read_a_members_only_community_are_not_notified(
-    db, django_capture_on_commit_callbacks
+    db, django_capture_on_commit_callbacks, visibility
 ):
-    private = CommunityFactory(name="Chief executives", visibility=Community.Visibility.MEMBERS)
+    private = CommunityFactory(name="Chief executives", visibility=visibility)
     thread = make_thread(private)
     member = watcher_of(private)
     removed = watcher_of(private)

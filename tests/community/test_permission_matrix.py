@@ -25,6 +25,7 @@ from community.models import (
     Thread,
     TrustLevel,
 )
+from community.services.invitations import invitation_send
 from community.services.moderation import flag_create
 from knowledge.models import ReadinessProfile
 from knowledge.services import library_ensure
@@ -88,6 +89,12 @@ ALLOWED = {
     "see a members-only thread through the content API": set(),
     "see a draft or password-protected case study through the API": set(),
     # --- end of the content API's rows ---
+    # --- private communities (#17 item 4): outsiders get 404, never 403 ---
+    "see a private community exists": {"member", "moderator", "editor"},
+    "read a private thread": {"member", "moderator", "editor"},
+    # Anyone signed in with a confirmed copy of the invited address (here, each role's own).
+    "accept an invitation": {"citizen", "officer", "member", "moderator", "editor"},
+    # --- end private communities ---
 }
 # Actions that answer 200 either way: what they show is the test.
 LISTINGS = {
@@ -293,6 +300,8 @@ def act(client, world: World, action: str):
         assert response.status_code == 200
         return response, "merger plan" in response.text
     # --- end of the content API's actions ---
+    if action in PRIVATE_ACTIONS or action == INVITATION:
+        return act_private(client, world, action)
     raise AssertionError(action)
 
 
@@ -301,6 +310,56 @@ EMPTY_PROFILE_ROWS = {
     for kind in ("systems", "contracts", "practices")
     for field in ("TOTAL_FORMS", "INITIAL_FORMS")
 }
+
+
+# --- private communities (#17 item 4) ----------------------------------------------------------
+PRIVATE_ACTIONS = {"see a private community exists", "read a private thread"}
+INVITATION = "accept an invitation"
+
+
+def private_circle(world: World) -> tuple[Community, Thread]:
+    """A private community with a thread, whose member and moderator are the world's."""
+    circle = CommunityFactory(name="Hidden circle", visibility=Community.Visibility.PRIVATE)
+    make_member(circle, world.people["member"])
+    make_moderator(circle, world.people["moderator"])
+    insider = make_member(circle, make_verified_user(username="circle-insider"))
+    thread = make_thread(circle, author=insider, title="Circle thread")
+    make_post(thread, author=insider, body_markdown="Said only in the circle")
+    return circle, thread
+
+
+def act_private(client, world: World, action: str):
+    circle, thread = private_circle(world)
+    if action == "see a private community exists":
+        listed = "Hidden circle" in client.get(reverse("community:communities")).text
+        page = client.get(circle.get_absolute_url())
+        return page, listed or page.status_code == 200
+    if action == "read a private thread":
+        response = client.get(thread.get_absolute_url())
+        return response, response.status_code == 200 and "Said only in the circle" in response.text
+    if action == INVITATION:
+        person = world.people[action_role(world, client)]
+        invitation = invitation_send(
+            moderator=make_moderator(circle),
+            community=circle,
+            email=person.email if person else "nobody@example.org",
+        )
+        response = client.post(invitation.get_absolute_url())
+        invitation.refresh_from_db()
+        return response, invitation.accepted_at is not None
+    raise AssertionError(action)
+
+
+def action_role(world: World, client) -> str:
+    """Which of the world's people the client is signed in as."""
+    signed_in = client.session.get("_auth_user_id")
+    for role, person in world.people.items():
+        if person is not None and str(person.pk) == str(signed_in):
+            return role
+    return "anonymous"
+
+
+# --- end private communities -------------------------------------------------------------------
 
 
 def index_for_search(request, world: World) -> None:
@@ -338,6 +397,8 @@ def test_permission_matrix(client, world, role, action, request):
     allowed = role in ALLOWED[action]
     assert response.status_code < 500
     assert took_effect is allowed, f"{role} {'could not' if allowed else 'could'} {action}"
+    if not allowed and action in PRIVATE_ACTIONS:
+        assert response.status_code == 404, response.status_code  # a 403 would say it exists
     if not allowed and role == "anonymous" and response.status_code == 302:
         assert "/accounts/login/" in response["Location"]
     elif not allowed and action not in LISTINGS:

@@ -6,13 +6,16 @@ unsubscribe page.
 """
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from community.models import Community, ContentStatus, Membership, Watch
+from community.permissions import readers_among
 from community.services.communities import membership_leave
 from community.services.watches import unsubscribe_token, watch_start
 from tests.factories import (
     CommunityFactory,
+    SharedServiceFactory,
     make_member,
     make_moderator,
     make_thread,
@@ -150,3 +153,112 @@ def test_a_hidden_thread_no_longer_shows_in_its_watchers_settings(client):
     page = client.get(reverse("community:notification_settings")).content.decode()
 
     assert "A thread a moderator later hid" not in page
+
+
+# --- private communities (#17 item 4): outsiders learn nothing, not even the name --------------
+
+HIDDEN_NAME = "Whistleblowing officers"
+HIDDEN_TITLE = "A concern about the waste contract we cannot raise yet"
+
+
+@pytest.fixture
+def hidden():
+    community = CommunityFactory(
+        name=HIDDEN_NAME, slug="whistleblowing", visibility=Community.Visibility.PRIVATE
+    )
+    community.secret_thread = make_thread(community, title=HIDDEN_TITLE)
+    return community
+
+
+def _outsider(kind: str, community: Community):
+    if kind == "anonymous":
+        return None
+    person = make_verified_user()
+    if kind == "removed_member":
+        make_member(community, person, status=Membership.Status.REMOVED)
+    return person
+
+
+OUTSIDERS = ["anonymous", "signed_in_outsider", "removed_member"]
+
+
+@pytest.mark.parametrize("who", OUTSIDERS)
+def test_a_private_community_and_its_threads_are_not_found_by_outsiders(client, hidden, who):
+    person = _outsider(who, hidden)
+    if person:
+        client.force_login(person)
+    slug = {"slug": hidden.slug}
+    pages = [
+        hidden.get_absolute_url(),
+        reverse("community:community_members", kwargs=slug),
+        hidden.secret_thread.get_absolute_url(),
+    ]
+    if person:  # these ask anonymous people to sign in first, which says nothing
+        pages.append(reverse("community:thread_new", kwargs=slug))
+
+    for page in pages:
+        assert client.get(page).status_code == 404, page
+    if person:
+        assert client.post(reverse("community:community_join", kwargs=slug)).status_code == 404
+        assert not Membership.objects.filter(user=person, status="active").exists()
+
+
+@pytest.mark.parametrize("who", OUTSIDERS)
+def test_outsiders_do_not_see_a_private_communitys_name_in_any_list(client, hidden, who, library):
+    person = _outsider(who, hidden)
+    if person:
+        client.force_login(person)
+
+    for page in (reverse("community:communities"), "/sitemap.xml"):
+        text = client.get(page).content.decode()
+
+        assert HIDDEN_NAME not in text, page
+        assert hidden.slug not in text, page
+
+
+def test_a_story_form_does_not_name_a_private_community_that_reads_its_stories(client):
+    service = SharedServiceFactory()
+    hidden = CommunityFactory(name=HIDDEN_NAME, visibility=Community.Visibility.PRIVATE)
+    hidden.service_areas.add(service.service_area)
+    client.force_login(make_verified_user())
+
+    page = client.get(reverse("community:story_new", kwargs={"slug": service.slug}))
+
+    assert page.status_code == 200
+    assert HIDDEN_NAME not in page.content.decode()
+
+
+@pytest.mark.parametrize("role", ["member", "moderator", "editor"])
+def test_readers_see_the_private_community_listed_and_read_its_threads(client, hidden, role):
+    if role == "editor":
+        person = make_verified_user()
+        person.groups.add(Group.objects.get(name="Editors"))
+    else:
+        person = (make_member if role == "member" else make_moderator)(hidden)
+    client.force_login(person)
+
+    listing = client.get(reverse("community:communities")).content.decode()
+    thread = client.get(hidden.secret_thread.get_absolute_url())
+
+    assert HIDDEN_NAME in listing
+    assert thread.status_code == 200
+    assert HIDDEN_TITLE in thread.content.decode()
+
+
+def test_nobody_asks_to_join_a_private_community_even_a_reader_who_left(client, hidden):
+    person = make_member(hidden)
+    membership_leave(user=person, community=hidden)
+    client.force_login(person)
+
+    answer = client.post(reverse("community:community_join", kwargs={"slug": hidden.slug}))
+
+    assert answer.status_code == 404
+    assert not Membership.objects.filter(user=person).exists()
+
+
+def test_a_new_thread_in_a_private_community_reaches_only_its_readers(hidden):
+    member, outsider = make_member(hidden), make_verified_user()
+
+    readers = readers_among([member.pk, outsider.pk], hidden)
+
+    assert readers == {member.pk}
