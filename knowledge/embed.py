@@ -81,7 +81,12 @@ def widget_snippet(
     limit: int = DEFAULT_LIMIT,
 ) -> SafeString:
     """The HTML a council pastes: a box holding a plain link, and the script that turns the box
-    into a list. `base_url` is this site's address without a trailing slash."""
+    into a list. `base_url` is this site's address without a trailing slash.
+
+    crossorigin="anonymous" makes even the script's own request carry no cookies (a plain
+    <script src> would send any Commons cookie the visitor has), so no request the widget causes
+    can tell Commons who is reading; referrerpolicy="no-referrer" keeps the council's page
+    address to itself too."""
     attributes = []
     if service_area is not None:
         attributes.append(format_html(' data-service-area="{}"', service_area.slug))
@@ -91,7 +96,8 @@ def widget_snippet(
         '<div data-commons-widget{} data-limit="{}">\n'
         '  <a href="{}">See case studies on Commons</a>\n'
         "</div>\n"
-        '<script src="{}" async></script>',
+        '<script src="{}" crossorigin="anonymous" referrerpolicy="no-referrer" async>'
+        "</script>",
         SafeString("".join(attributes)),
         limit,
         fallback_address(base_url=base_url, service_area=service_area, tag=tag),

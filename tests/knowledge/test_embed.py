@@ -38,7 +38,11 @@ def test_choosing_a_service_area_gives_a_snippet_with_a_fallback_link_and_a_live
     snippet = snippet_in(response)
     assert 'data-commons-widget data-service-area="revenues-and-benefits" data-limit="3"' in snippet
     assert '<a href="http://testserver/service-areas/revenues-and-benefits/">' in snippet
-    assert '<script src="http://testserver/embed/widget-v1.js" async></script>' in snippet
+    assert (
+        '<script src="http://testserver/embed/widget-v1.js" crossorigin="anonymous"'
+        ' referrerpolicy="no-referrer" async>'
+        in snippet
+    )
     # The preview is the snippet itself, on the page.
     assert snippet in response.text
     assert f'<option value="{area.slug}" selected>' in response.text
