@@ -5,6 +5,7 @@ nothing the API would not show anyone."""
 from pathlib import Path
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -19,6 +20,8 @@ DEFAULT_LIMIT = 5
 # The widget shows at most this many too (commons-widget-v1.js): a council's page is not a
 # listing, and a short list keeps the API answer small.
 MAX_LIMIT = 20
+# The widget applies only such a colour (commons-widget-v1.js): nothing else can reach its CSS.
+HEX_COLOUR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
 
 
 class EmbedForm(forms.Form):
@@ -54,6 +57,16 @@ class EmbedForm(forms.Form):
         },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
     )
+    accent = forms.CharField(
+        required=False,
+        label="Link colour (optional)",
+        help_text="A hex colour code, like #1d70b8. Leave it empty to use your page's own "
+        "link colour.",
+        validators=[
+            RegexValidator(HEX_COLOUR, "Enter the link colour as a hex code, like #1d70b8")
+        ],
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -79,6 +92,7 @@ def widget_snippet(
     service_area: ServiceArea | None = None,
     tag: Tag | None = None,
     limit: int = DEFAULT_LIMIT,
+    accent: str = "",
 ) -> SafeString:
     """The HTML a council pastes: a box holding a plain link, and the script that turns the box
     into a list. `base_url` is this site's address without a trailing slash.
@@ -92,6 +106,8 @@ def widget_snippet(
         attributes.append(format_html(' data-service-area="{}"', service_area.slug))
     if tag is not None:
         attributes.append(format_html(' data-tag="{}"', tag.slug))
+    if accent:
+        attributes.append(format_html(' data-accent="{}"', accent))
     return format_html(
         '<div data-commons-widget{} data-limit="{}">\n'
         '  <a href="{}">See case studies on Commons</a>\n'

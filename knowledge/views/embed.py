@@ -25,6 +25,7 @@ def embed_builder(request: HttpRequest) -> HttpResponse:
             service_area=form.cleaned_data["service_area"],
             tag=form.cleaned_data["tag"],
             limit=form.cleaned_data["limit"],
+            accent=form.cleaned_data["accent"],
         )
     return render(
         request,

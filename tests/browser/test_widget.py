@@ -104,7 +104,8 @@ def test_a_council_page_on_another_origin_shows_only_public_case_studies_with_no
     PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
     make_case_study(library.case_studies, title="Shared bin collections", service_areas=[other])
     snippet = (
-        f'<div data-commons-widget data-service-area="revenues-and-benefits" data-limit="5">'
+        '<div data-commons-widget data-service-area="revenues-and-benefits" data-limit="5"'
+        ' data-accent="#d4351c">'
         f'<a href="{live_server.url}/service-areas/revenues-and-benefits/">'
         "See case studies on Commons</a></div>"
         '<div id="unknown" data-commons-widget data-service-area="no-such-area">'
@@ -144,8 +145,12 @@ def test_a_council_page_on_another_origin_shows_only_public_case_studies_with_no
         expect(widget).to_contain_text("One team, three councils, a third less cost.")
         for hidden in ["Draft benefits merger", "Councillors-only", "Shared bin collections"]:
             expect(widget).not_to_contain_text(hidden)
-        # It takes the council's font, not Commons' own.
+        # It takes the council's font and colours, not Commons' own, and the chosen link colour.
         assert "Georgia" in widget.evaluate("box => getComputedStyle(box).fontFamily")
+        organisations = widget.get_by_text("Northshire County Council")
+        assert organisations.evaluate("p => getComputedStyle(p).color") == "rgb(51, 51, 51)"
+        link = widget.get_by_role("link", name="Three councils share revenues")
+        assert link.evaluate("a => getComputedStyle(a).color") == "rgb(212, 53, 28)"
         # A slug nobody uses leaves the plain link, not a broken box.
         unknown = page.locator("#unknown")
         expect(unknown).to_have_attribute("data-commons-widget-state", "fallback")

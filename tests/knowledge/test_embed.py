@@ -40,8 +40,7 @@ def test_choosing_a_service_area_gives_a_snippet_with_a_fallback_link_and_a_live
     assert '<a href="http://testserver/service-areas/revenues-and-benefits/">' in snippet
     assert (
         '<script src="http://testserver/embed/widget-v1.js" crossorigin="anonymous"'
-        ' referrerpolicy="no-referrer" async>'
-        in snippet
+        ' referrerpolicy="no-referrer" async>' in snippet
     )
     # The preview is the snippet itself, on the page.
     assert snippet in response.text
@@ -75,6 +74,18 @@ def test_wrong_choices_are_explained_in_plain_english_and_what_was_typed_is_kept
     assert 'value="99"' in response.text
     assert 'id="widget-snippet"' not in response.text
     assert response.text.count("<title>Error: ") == 1
+
+
+def test_a_link_colour_goes_into_the_snippet_and_anything_but_a_hex_code_is_refused(
+    client, library
+):
+    chosen = client.get("/embed/", {"limit": "5", "accent": "#1d70b8"})
+    refused = client.get("/embed/", {"limit": "5", "accent": "red; background: url(x)"})
+
+    assert 'data-commons-widget data-accent="#1d70b8" data-limit="5"' in snippet_in(chosen)
+    assert "Enter the link colour as a hex code, like #1d70b8" in refused.text
+    assert 'value="red; background: url(x)"' in refused.text
+    assert 'id="widget-snippet"' not in refused.text
 
 
 def test_a_number_that_is_not_a_number_is_refused_and_kept(client, library):
