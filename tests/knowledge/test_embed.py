@@ -114,3 +114,11 @@ def test_the_script_is_javascript_any_site_may_run_and_caches_may_keep_for_an_ho
 
 def test_a_widget_version_that_does_not_exist_is_not_found(client, db):
     assert client.get("/embed/widget-v2.js").status_code == 404
+
+
+def test_every_page_links_the_builder_from_its_footer_next_to_the_api(client, library):
+    html = client.get("/").text
+    footer = html[html.index('<footer class="govuk-footer">') :]
+
+    assert 'href="/api/v1/docs/">Content API</a>' in footer
+    assert 'href="/embed/">Show case studies on your website</a>' in footer
