@@ -10,12 +10,14 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import PageViewRestriction
 
+from knowledge.embed import WIDGET_SOURCE
 from tests.browser.conftest import PHONE, axe_violations, open_page
 from tests.factories import OrganisationFactory, ServiceAreaFactory, make_case_study
 
 
 class CouncilSite:
-    """A council's own website: a plain page on another origin that we fill in per test."""
+    """A council's own website: a plain page on another origin that we fill in per test. It also
+    serves the widget's script as if it were a Commons whose API is down."""
 
     def __init__(self) -> None:
         self.html = ""
@@ -23,9 +25,16 @@ class CouncilSite:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
-                body = site.html.encode()
+                if self.path.startswith("/api/"):
+                    # A Commons that is down: the connection closes with no answer at all.
+                    self.close_connection = True
+                    return
+                if self.path.endswith(".js"):
+                    body, kind = WIDGET_SOURCE.read_bytes(), "text/javascript"
+                else:
+                    body, kind = site.html.encode(), "text/html; charset=utf-8"
                 self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -167,3 +176,21 @@ def test_a_council_page_on_another_origin_shows_only_public_case_studies_with_no
             assert "referer" not in headers, request.url
             assert "set-cookie" not in request.response().all_headers(), request.url
         assert [c["name"] for c in page.context.cookies()] == ["sessionid"]
+
+
+def test_when_commons_cannot_be_reached_the_council_page_keeps_the_plain_link(
+    live_server, site_home, council_site
+):
+    council_site.page_with(
+        '<div data-commons-widget data-service-area="revenues-and-benefits">'
+        f'<a href="{live_server.url}/">See case studies on Commons</a></div>'
+        f'<script src="{council_site.url}widget-v1.js" async></script>'
+    )
+
+    for page in open_page(**PHONE):
+        page.goto(council_site.url)
+
+        widget = page.locator("[data-commons-widget]")
+        expect(widget).to_have_attribute("data-commons-widget-state", "fallback")
+        expect(widget.get_by_role("link", name="See case studies on Commons")).to_be_visible()
+        expect(page.get_by_role("heading", name="Benefits")).to_be_visible()
