@@ -50,6 +50,9 @@ STARTS = (
     "/organisations/northshire-county-council/due-diligence/edit/",
     "/moderation/",  # moderators only; not yet in their navigation
     "/api/v1/docs/",  # the content API's docs: the rest of /api/ is JSON
+    # #17 widget: the builder with its snippet and preview, and with its choices refused.
+    "/embed/?service_area=revenues-and-benefits&limit=3",
+    "/embed/?service_area=recycling&limit=99",
     "/no-such-page/",
     "/accounts/login/",
     "/accounts/signup/",

@@ -133,6 +133,8 @@ def public_paths(library, es) -> list[str]:
         "/open-data/",
         "/open-data/map/",
         "/api/v1/docs/",
+        "/embed/",  # #17 widget: the builder
+        f"/embed/?service_area={area.slug}&limit=3",  # #17 widget: the snippet and its preview
         *legal_paths,
     ]
 

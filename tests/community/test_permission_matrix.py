@@ -35,6 +35,7 @@ from tests.factories import (
     OrganisationFactory,
     ProfileContractFactory,
     ReadinessProfileFactory,
+    ServiceAreaFactory,
     SharedServiceFactory,
     UserFactory,
     make_case_study,
@@ -95,6 +96,18 @@ ALLOWED = {
     # Anyone signed in with a confirmed copy of the invited address (here, each role's own).
     "accept an invitation": {"citizen", "officer", "member", "moderator", "editor"},
     # --- end private communities ---
+    # --- the embeddable widget (#17 item 8): it reads only the public API, for everyone ---
+    "make a widget snippet": {
+        "anonymous",
+        "unverified",
+        "citizen",
+        "officer",
+        "member",
+        "moderator",
+        "editor",
+    },
+    "see a draft or private case study through the widget or its tag choices": set(),
+    # --- end of the widget's rows ---
 }
 # Actions that answer 200 either way: what they show is the test.
 LISTINGS = {
@@ -104,6 +117,7 @@ LISTINGS = {
     "see an unpublished story through the API",
     "see a members-only thread through the content API",
     "see a draft or password-protected case study through the API",
+    "see a draft or private case study through the widget or its tag choices",  # widget
 }
 
 
@@ -300,6 +314,39 @@ def act(client, world: World, action: str):
         assert response.status_code == 200
         return response, "merger plan" in response.text
     # --- end of the content API's actions ---
+    # --- the embeddable widget (#17 item 8) ---
+    if action == "make a widget snippet":
+        ServiceAreaFactory(name="Revenues and benefits", slug="revenues-and-benefits")
+        response = client.get(
+            reverse("knowledge:embed"), {"service_area": "revenues-and-benefits", "limit": "5"}
+        )
+        return response, 'data-service-area="revenues-and-benefits"' in response.text
+    if action == "see a draft or private case study through the widget or its tag choices":
+        area = ServiceAreaFactory(name="Revenues and benefits", slug="revenues-and-benefits")
+        case_studies = library_ensure().case_studies
+        make_case_study(
+            case_studies,
+            title="Draft merger plan",
+            live=False,
+            service_areas=[area],
+            tags=["draft-only-tag"],
+        )
+        private = make_case_study(
+            case_studies,
+            title="Councillors' merger plan",
+            service_areas=[area],
+            tags=["private-only-tag"],
+        )
+        PageViewRestriction.objects.create(
+            page=private, restriction_type=PageViewRestriction.PASSWORD, password="councillors"
+        )
+        builder = client.get(reverse("knowledge:embed"))
+        # What the widget asks for (it sends no cookie; the API would ignore one anyway).
+        widget = client.get("/api/v1/case-studies/", {"service_area": area.slug, "limit": "5"})
+        assert builder.status_code == 200 and widget.status_code == 200
+        seen = "merger plan" in widget.text or "only-tag" in builder.text
+        return builder, seen
+    # --- end of the widget's actions ---
     if action in PRIVATE_ACTIONS or action == INVITATION:
         return act_private(client, world, action)
     raise AssertionError(action)
