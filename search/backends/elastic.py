@@ -10,6 +10,7 @@ from datetime import datetime
 from functools import partial
 
 import nh3
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import CharField, QuerySet, Value
 from django.utils.safestring import SafeString, mark_safe
 from elasticsearch import ApiError, NotFoundError, TransportError
@@ -265,7 +266,8 @@ def _named(user: AnyUser) -> dict[str, QuerySet]:
     return {
         "organisation": Organisation.objects.all(),
         "service_area": ServiceArea.objects.all(),
-        "community": communities_known_to(user),
+        # A search made without a person (None, as in the backend contract) is an outsider's.
+        "community": communities_known_to(user or AnonymousUser()),
     }
 
 
