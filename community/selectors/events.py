@@ -18,7 +18,7 @@ def upcoming_events(community: Community) -> QuerySet[Event]:
     return _with_counts(community.events.filter(ends_at__gt=timezone.now()))
 
 
-def event_for(user: AnyUser, community: Community, event_id: int) -> Event | None:
+def event_in(community: Community, event_id: int) -> Event | None:
     """The event, counted, if it belongs to this community (whose readability the caller has
     checked)."""
     return _with_counts(Event.objects.filter(community=community, pk=event_id)).first()

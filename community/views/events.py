@@ -19,7 +19,7 @@ from community.models import Community, Event, EventFeed
 from community.permissions import can_sign_up
 from community.selectors.communities import CommunityAccess, community_access
 from community.selectors.events import (
-    event_for,
+    event_in,
     events_signed_up_for,
     public_feed_events,
     signed_up_event_ids,
@@ -47,7 +47,7 @@ def _readable_community(request: HttpRequest, slug: str) -> tuple[Community, Com
 
 def _event(request: HttpRequest, slug: str, event_id: int) -> tuple[Event, CommunityAccess]:
     place, access = _readable_community(request, slug)
-    event = event_for(request.user, place, event_id)
+    event = event_in(place, event_id)
     if event is None:
         raise Http404("No event found.")
     return event, access
