@@ -31,8 +31,13 @@ class Event(models.Model):
     capacity = models.PositiveIntegerField(
         null=True, blank=True, help_text="Leave empty if there is no limit on places."
     )
+    # Blank once its creator's account is deleted; moderators must still be able to edit it.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -286,3 +286,41 @@ def test_your_events_asks_a_bounded_number_of_queries(client, django_assert_max_
     with django_assert_max_num_queries(len(one.captured_queries)):
         page = client.get(reverse("community:your_events"))
     assert page.text.count("places left") == 7
+
+
+@pytest.mark.django_db
+def test_a_moderator_changes_an_event_from_a_form_that_shows_it_in_uk_time(client):
+    community = CommunityFactory()
+    event = make_event(community, starts_at=_utc(2027, 7, 13, 13), ends_at=_utc(2027, 7, 13, 14))
+    client.force_login(make_moderator(community))
+    edit = reverse("community:event_edit", args=[community.slug, event.pk])
+    form = client.get(edit)
+    assert 'value="14:00"' in form.text and 'value="15:00"' in form.text
+    answer = client.post(
+        edit,
+        {
+            "title": "Moved meeting",
+            "date_day": "14",
+            "date_month": "7",
+            "date_year": "2027",
+            "start_time": "10am",
+            "end_time": "midday",
+            "place": "Committee Room A",
+        },
+    )
+    assert answer.status_code == 302
+    event.refresh_from_db()
+    assert (event.title, event.starts_at) == ("Moved meeting", _utc(2027, 7, 14, 9))
+
+
+@pytest.mark.django_db
+def test_only_a_moderator_cancels_an_event_from_its_page(client):
+    community = CommunityFactory()
+    event = make_event(community)
+    cancel = reverse("community:event_cancel", args=[community.slug, event.pk])
+    client.force_login(make_member(community, make_verified_user()))
+    assert client.post(cancel).status_code == 403
+    client.force_login(make_moderator(community))
+    assert client.post(cancel).status_code == 302
+    event.refresh_from_db()
+    assert event.is_cancelled
