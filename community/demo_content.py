@@ -22,6 +22,7 @@ from django.utils import timezone
 from commons.ratelimits import limits_lifted
 from community import demo_data
 from community.demo import demo_people_ensure, demo_person_ensure
+from community.demo_events import events_demo_ensure
 from community.demo_moderation import moderation_demo_ensure
 from community.models import (
     Community,
@@ -320,6 +321,9 @@ def load_community_demo(password: str) -> None:
         # --- moderation that scales (issue #17 part 3) ---
         moderation_demo_ensure(communities, people, editor, password)
         # --- end moderation that scales ---
+        # --- events (#17 item 5) ---
+        events_demo_ensure(people, moderator)
+        # --- end events ---
         if threads:  # only on the first load, so a later run marks nothing more as read
             old_notifications_read(people["citizen"])
     logger.info("Community demo loaded: %s new threads, %s new stories", threads, stories)

@@ -246,3 +246,19 @@ def can_mark_answer(user: AnyUser, thread: Thread) -> bool:
     if not user.is_authenticated:
         return False
     return thread.author_id == user.pk or can_moderate(user, thread.community)
+
+
+# --- events (#17 item 5) ---------------------------------------------------------------------
+
+
+def can_manage_events(user: AnyUser, community: Community) -> bool:
+    """A community's moderators (and editors, who moderate everywhere) create, edit and cancel
+    its events."""
+    return can_moderate(user, community)
+
+
+def can_sign_up(user: AnyUser, community: Community) -> bool:
+    """Anyone with a verified email address who may read the community takes a place: in a
+    public community that needs no membership (an open meeting is open), in a members-only or
+    private one it does. Signing up does not make anyone a member."""
+    return has_verified_email(user) and can_read(user, community)

@@ -13,6 +13,8 @@ from community.markdown import render_markdown
 from community.models import (
     Community,
     ContentStatus,
+    Event,
+    EventSignup,
     Listing,
     Membership,
     Post,
@@ -274,6 +276,25 @@ def make_verified_user(**fields) -> User:
 def make_officer(organisation: Organisation, **fields) -> User:
     """A verified officer of an organisation: a confirmed address on one of its domains."""
     return make_verified_user(verified_officer_of=organisation, organisation=organisation, **fields)
+
+
+def make_event(community: Community, *, starts_in=datetime.timedelta(days=7), **fields) -> Event:
+    """An hour-long event in the community, a week from now unless said otherwise."""
+    starts_at = fields.pop("starts_at", timezone.now() + starts_in)
+    fields.setdefault("title", "Sharing revenues teams: an open meeting")
+    fields.setdefault("place", "Northshire Town Hall, Market Street")
+    return Event.objects.create(
+        community=community,
+        starts_at=starts_at,
+        ends_at=fields.pop("ends_at", starts_at + datetime.timedelta(hours=1)),
+        **fields,
+    )
+
+
+def sign_up(event: Event, person: User | None = None) -> User:
+    person = person or make_verified_user()
+    EventSignup.objects.create(event=event, person=person)
+    return person
 
 
 def make_story(shared_service: SharedService, *, author=None, **fields):

@@ -169,6 +169,7 @@ def test_every_kind_of_demo_page_is_valid_html(demo, tmp_path):
         "/moderation",
         "/changes-made",  # #17 story loops
         "/moderation/*/",  # the moderation record, linked from the queue
+        "/events",  # #17 events: Your events, linked from each community's events
     ]:
         assert kind.rstrip("/") in {c.rstrip("/") for c in crawled}, kind
     assert {"/accounts/login/", "/accounts/signup/"} <= set(signed_out)

@@ -34,11 +34,18 @@ class WatchSettingsForm(forms.Form):
         required=False,
     )
 
+    email_about_events = forms.BooleanField(
+        label=User._meta.get_field("email_about_events").verbose_name,
+        help_text=User._meta.get_field("email_about_events").help_text,
+        required=False,
+    )
+
     def __init__(self, *args, user: User, watches: Iterable[Watch], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["watch_participated"].initial = user.watch_participated
         self.fields["contribution_decisions_emailed"].initial = contribution_emails_wanted(user)
         self.fields["email_about_own_posts"].initial = user.email_about_own_posts
+        self.fields["email_about_events"].initial = user.email_about_events
         self.watches = list(watches)
         for watch in self.watches:
             self.fields[_field_name(watch)] = forms.ChoiceField(

@@ -4,6 +4,7 @@ from community.models.accounts import TrustLevel, User, UserInterest
 from community.models.brokerage import Interest, Listing
 from community.models.communities import Community, Membership
 from community.models.discussions import ContentStatus, Post, Thread, ThreadTag
+from community.models.events import Event, EventEmail, EventFeed, EventSignup
 from community.models.invitations import Invitation
 from community.models.moderation import CommunityModerationSettings, Flag, ModerationAction
 from community.models.notifications import Notification, Watch
@@ -13,6 +14,10 @@ __all__ = [
     "Community",
     "CommunityModerationSettings",
     "ContentStatus",
+    "Event",
+    "EventEmail",
+    "EventFeed",
+    "EventSignup",
     "Flag",
     "Interest",
     "Invitation",

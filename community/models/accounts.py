@@ -69,6 +69,11 @@ class User(AbstractUser):
         "turns down your story, or an organisation answers it. You see these on your "
         "notifications page either way.",
     )
+    email_about_events = models.BooleanField(
+        "Email me about events I signed up for",
+        default=True,
+        help_text="A reminder the day before, and a message if the event is cancelled.",
+    )
 
     def __str__(self) -> str:
         return self.public_name

@@ -78,6 +78,13 @@ def participant_watching_set(*, user: User, watch_participated: bool) -> None:
         user.save(update_fields=["watch_participated"])
 
 
+def event_emails_set(*, user: User, emailed: bool) -> None:
+    """Turn reminders and cancellation emails about one's events on or off."""
+    if user.email_about_events != emailed:
+        user.email_about_events = emailed
+        user.save(update_fields=["email_about_events"])
+
+
 def author_emails_set(*, user: User, email_about_own_posts: bool) -> None:
     """Turn emails about what became of one's own posts and stories on or off."""
     if user.email_about_own_posts != email_about_own_posts:

@@ -22,6 +22,7 @@ from community.selectors.communities import (
     requests_to_join,
 )
 from community.selectors.discussions import SORT_ACTIVITY, SORTS, thread_list
+from community.selectors.events import upcoming_events
 from community.services.communities import (
     membership_approve,
     membership_decline,
@@ -30,6 +31,7 @@ from community.services.communities import (
 )
 
 THREADS_PER_PAGE = 20
+EVENTS_LISTED = 10
 
 
 @require_GET
@@ -70,6 +72,7 @@ def community(request: HttpRequest, slug: str) -> HttpResponse:
             request, thread_list(request.user, place, sort), per_page=THREADS_PER_PAGE
         )
         context.update(
+            events=list(upcoming_events(place)[:EVENTS_LISTED]),
             threads=threads,
             sort=sort,
             sorts=SORTS,

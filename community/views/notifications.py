@@ -19,6 +19,7 @@ from community.services.notifications import notifications_mark_all_read
 from community.services.watches import (
     author_emails_set,
     contribution_emails_set,
+    event_emails_set,
     participant_watching_set,
     unsubscribe,
     unsubscription_from_token,
@@ -98,6 +99,7 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
         author_emails_set(
             user=request.user, email_about_own_posts=form.cleaned_data["email_about_own_posts"]
         )
+        event_emails_set(user=request.user, emailed=form.cleaned_data["email_about_events"])
         watch_frequencies_set(user=request.user, frequencies=form.frequencies())
         contribution_emails_set(
             user=request.user, emailed=form.cleaned_data["contribution_decisions_emailed"]

@@ -21,6 +21,7 @@ from tests.factories import (
     ServiceAreaFactory,
     SharedServiceFactory,
     make_case_study,
+    make_event,
     make_member,
     make_post,
     make_resource,
@@ -83,6 +84,7 @@ def public_paths(library, es) -> list[str]:
     member = make_member(community, make_verified_user(username="member", trusted_poster=True))
     thread = make_thread(community, author=member, title="How did you handle TUPE?")
     make_post(thread, author=member, body_markdown="Start consultation early.")
+    event = make_event(community, title="Open meeting on shared revenues")  # #17 events
     listing = ListingFactory(
         title="Payroll capacity for two more councils", organisation=council, service_area=area
     )
@@ -122,6 +124,7 @@ def public_paths(library, es) -> list[str]:
         "/communities/",
         community.get_absolute_url(),
         thread.get_absolute_url(),
+        event.get_absolute_url(),  # #17 events
         "/brokerage/",
         listing.get_absolute_url(),
         finder,

@@ -108,6 +108,11 @@ ALLOWED = {
     },
     "see a draft or private case study through the widget or its tag choices": set(),
     # --- end of the widget's rows ---
+    # --- events (#17 item 5): as readable as their community; outsiders get 404 ---
+    "create an event": {"moderator", "editor"},
+    "sign up for a members-only event": {"member", "moderator", "editor"},
+    "read a private community's event feed": {"member", "moderator", "editor"},
+    # --- end events ---
 }
 # Actions that answer 200 either way: what they show is the test.
 LISTINGS = {
@@ -349,6 +354,8 @@ def act(client, world: World, action: str):
     # --- end of the widget's actions ---
     if action in PRIVATE_ACTIONS or action == INVITATION:
         return act_private(client, world, action)
+    if action in EVENT_ACTIONS:
+        return act_events(client, world, action)
     raise AssertionError(action)
 
 
@@ -407,6 +414,54 @@ def action_role(world: World, client) -> str:
 
 
 # --- end private communities -------------------------------------------------------------------
+
+
+# --- events (#17 item 5) ----------------------------------------------------------------------
+EVENT_ACTIONS = {
+    "create an event",
+    "sign up for a members-only event",
+    "read a private community's event feed",
+}
+
+
+def act_events(client, world: World, action: str):
+    from community.models import Event, EventSignup
+    from tests.factories import make_event
+
+    community = world.community
+    if action == "create an event":
+        response = client.post(
+            reverse("community:event_new", kwargs={"slug": community.slug}),
+            {
+                "title": "Members' meeting",
+                "date_day": "12",
+                "date_month": "1",
+                "date_year": "2030",
+                "start_time": "2pm",
+                "end_time": "3:30pm",
+                "place": "Town Hall",
+            },
+        )
+        return response, Event.objects.filter(title="Members' meeting").exists()
+    if action == "sign up for a members-only event":
+        event = make_event(community, title="Members' meeting")
+        response = client.post(
+            reverse("community:event_signup", kwargs={"slug": community.slug, "event_id": event.pk})
+        )
+        return response, EventSignup.objects.filter(event=event).exists()
+    if action == "read a private community's event feed":
+        circle, _thread = private_circle(world)
+        make_event(circle, title="Circle meeting")
+        response = client.get(
+            reverse("community:community_event_feed", kwargs={"slug": circle.slug})
+        )
+        if action_role(world, client) not in ALLOWED[action]:
+            assert response.status_code == 404, response.status_code  # a 403 would say it exists
+        return response, response.status_code == 200 and b"Circle meeting" in response.content
+    raise AssertionError(action)
+
+
+# --- end events --------------------------------------------------------------------------------
 
 
 def index_for_search(request, world: World) -> None:
