@@ -7,9 +7,12 @@ from community.models.discussions import ContentStatus, Post, Thread, ThreadTag
 from community.models.invitations import Invitation
 from community.models.moderation import CommunityModerationSettings, Flag, ModerationAction
 from community.models.notifications import Notification, Watch
+from community.models.questions import CaseStudyAnswer, CaseStudyQuestion
 from community.models.stories import Story, StoryChange, StoryResponse, StoryWeight
 
 __all__ = [
+    "CaseStudyAnswer",
+    "CaseStudyQuestion",
     "Community",
     "CommunityModerationSettings",
     "ContentStatus",
