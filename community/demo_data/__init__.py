@@ -7,6 +7,7 @@ days before the day the demo is loaded.
 from community.demo_data.conversations import COMMUNITIES, MORE_PEOPLE, THREADS
 from community.demo_data.exchanges import CITIZEN_WATCHES, INTERESTS, LISTINGS, STORIES
 from community.demo_data.private import PRIVATE_COMMUNITY, PRIVATE_THREADS
+from community.demo_data.questions import QUESTIONS
 from community.demo_data.story_loops import STORY_CHANGES, STORY_WEIGHTS
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "MORE_PEOPLE",
     "PRIVATE_COMMUNITY",
     "PRIVATE_THREADS",
+    "QUESTIONS",
     "STORIES",
     "STORY_CHANGES",
     "STORY_WEIGHTS",

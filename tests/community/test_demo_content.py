@@ -230,3 +230,27 @@ def test_the_demo_has_a_private_community_joined_by_invitation_and_one_waiting(d
     client.force_login(citizen)
     assert client.get(private.get_absolute_url()).status_code == 404
     assert client.get(waiting.get_absolute_url()).status_code == 200
+
+
+# --- ask the author (#17 item 6) -----------------------------------------------------------------
+
+
+def test_the_demo_has_a_published_question_and_answer_and_one_waiting(demo, client):
+    from community.models import CaseStudyAnswer, CaseStudyQuestion
+
+    page = CaseStudyQuestion.objects.get(status=ContentStatus.VISIBLE).page
+    shown = client.get(page.url).content.decode()
+    waiting = CaseStudyQuestion.objects.get(status=ContentStatus.PENDING)
+
+    assert "Questions to the authors" in shown
+    assert "Eight weeks. In hindsight" in shown
+    assert waiting.body not in shown
+    for username in ("moderator", "editor"):
+        queue = moderation_queue_for(User.objects.get(username=username))
+        assert waiting in [item.content for item in queue.pending], username
+    answers = CaseStudyAnswer.objects.count()
+    _load()  # a second run adds nothing
+    assert (CaseStudyQuestion.objects.count(), CaseStudyAnswer.objects.count()) == (2, answers)
+
+
+# --- end ask the author ---------------------------------------------------------------------
