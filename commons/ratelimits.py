@@ -82,6 +82,12 @@ LIMITS: dict[str, Limit] = {
         3600,
         "You have sent 20 invitations in the last hour. Wait an hour, then invite again.",
     ),
+    # Each question emails every contact of the case study.
+    "question": Limit(
+        5,
+        3600,
+        "You have asked 5 questions in the last hour. Wait an hour, then ask this one again.",
+    ),
     "story": Limit(
         5, 86400, "You have told 5 stories in the last day. Wait a day, then tell this one."
     ),

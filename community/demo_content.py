@@ -25,6 +25,8 @@ from community.demo import demo_people_ensure, demo_person_ensure
 from community.demo_events import events_demo_ensure
 from community.demo_moderation import moderation_demo_ensure
 from community.models import (
+    CaseStudyAnswer,
+    CaseStudyQuestion,
     Community,
     ContentStatus,
     Interest,
@@ -50,6 +52,8 @@ from community.services.discussions import (
     thread_pin,
 )
 from community.services.invitations import invitation_accept, invitation_send
+from community.services.moderation import moderation_act
+from community.services.questions import answer_submit
 from community.services.stories import story_publish, story_respond, story_submit
 from community.services.story_loops import story_change_mark, story_weight_add
 from community.services.watches import watch_start
@@ -301,6 +305,43 @@ def private_community_ensure(people: dict[str, User], moderator: User) -> Commun
 # --- end of the private community --------------------------------------------------------------
 
 
+# --- ask the author (#17 item 6) ---------------------------------------------------------------
+
+
+def questions_ensure(people: dict[str, User], editor: User) -> int:
+    """Questions to case studies' authors; answered ones answered and published through the
+    services. The question rows are written directly rather than by `question_ask`, which would
+    email the demo's made-up contact addresses on every fresh load."""
+    made = 0
+    for spec in demo_data.QUESTIONS:
+        page = CaseStudyPage.objects.live().filter(slug=spec["case_study"]).first()
+        if page is None or CaseStudyQuestion.objects.filter(page=page, body=spec["body"]).exists():
+            continue
+        question = CaseStudyQuestion.objects.create(
+            page=page, asker=people[spec["asker"]], body=spec["body"]
+        )
+        CaseStudyQuestion.objects.filter(pk=question.pk).update(
+            created_at=_days_ago(spec["days_ago"])
+        )
+        made += 1
+        if spec["answer"] is None:
+            continue
+        answer = answer_submit(
+            question=question,
+            email=spec["answer"]["contact"],
+            user=None,
+            body=spec["answer"]["body"],
+        )
+        CaseStudyAnswer.objects.filter(pk=answer.pk).update(
+            created_at=_days_ago(spec["days_ago"] - 3)
+        )
+        moderation_act(moderator=editor, content=answer, action="approve")
+    return made
+
+
+# --- end ask the author -----------------------------------------------------------------------
+
+
 def load_community_demo(password: str) -> None:
     """Load the community part of the demo network. Running it again changes nothing."""
     with limits_lifted(), transaction.atomic():
@@ -317,6 +358,7 @@ def load_community_demo(password: str) -> None:
         story_loops_ensure(people)
         listings_ensure(people)
         private_community_ensure(people, moderator)
+        questions_ensure(people, editor)  # ask the author (#17 item 6)
         content_owners_ensure(people, editor)
         # --- moderation that scales (issue #17 part 3) ---
         moderation_demo_ensure(communities, people, editor, password)

@@ -1,4 +1,5 @@
-"""What the community adds to a shared service's page: its ratings and stories.
+"""What the community adds to knowledge's pages: a shared service's ratings and stories, and a
+case study's questions to its authors.
 
 Registered with knowledge's panel hook when this module is imported (from
 `CommunityConfig.ready()`), because knowledge may not import community.
@@ -9,21 +10,25 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
+from community.forms.questions import QuestionForm
 from community.permissions import (
+    can_ask_authors,
     can_mark_change,
     can_respond_to_story,
     has_verified_email,
     is_editor,
     service_provider_ids,
 )
+from community.selectors.questions import published_questions
 from community.selectors.stories import (
     published_stories,
     service_rating_summary,
     stories_waiting_for,
     stories_weighted_by,
 )
-from knowledge.extensions import register_shared_service_panel
-from knowledge.models import SharedService
+from community.services.questions import contacts_to_ask
+from knowledge.extensions import register_case_study_panel, register_shared_service_panel
+from knowledge.models import CaseStudyPage, SharedService
 
 
 def _provider_story_ids(request: HttpRequest, service: SharedService, stories, rule) -> set[int]:
@@ -61,6 +66,27 @@ def stories_panel(request: HttpRequest, service: SharedService) -> SafeString:
             "weighted": stories_weighted_by(user, stories),
             "new_story_url": new_story_url,
             "sign_in_url": f"{reverse('account_login')}?next={new_story_url}",
+        },
+        request=request,
+    )
+
+
+@register_case_study_panel
+def questions_panel(request: HttpRequest, page: CaseStudyPage) -> SafeString:
+    """Questions to the authors: the published ones with their answers, and the way to ask."""
+    user = request.user
+    ask_url = reverse("community:question_ask", kwargs={"page_id": page.pk})
+    return render_to_string(
+        "community/questions/case_study_panel.html",
+        {
+            "page": page,
+            "questions": list(published_questions(page)),
+            "has_contact": bool(contacts_to_ask(page)),
+            "signed_in": user.is_authenticated,
+            "can_ask": can_ask_authors(user, page),
+            "form": QuestionForm(),
+            "ask_url": ask_url,
+            "sign_in_url": f"{reverse('account_login')}?next={page.url}%23questions",
         },
         request=request,
     )

@@ -12,6 +12,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
 from community.models import (
+    CaseStudyAnswer,
+    CaseStudyQuestion,
     Community,
     ContentStatus,
     Listing,
@@ -23,7 +25,7 @@ from community.models import (
     Thread,
     User,
 )
-from knowledge.models import SharedService
+from knowledge.models import CaseStudyPage, SharedService
 
 EDITOR_GROUPS = ("Editors", "Moderators")
 
@@ -91,6 +93,26 @@ def can_moderate_story(user: AnyUser, story: Story) -> bool:
         return False
     covers = Community.service_areas.through.objects.filter(
         servicearea_id=story.shared_service.service_area_id,
+        community__moderators=user,
+    ).exists()
+    return covers or is_editor(user)
+
+
+def can_ask_authors(user: AnyUser, page: CaseStudyPage) -> bool:
+    """Who may ask a case study's authors a question: a person with a confirmed address, about
+    a published case study. Whether the page is hidden behind a privacy restriction depends on
+    the request, so views ask `case_study_open_to` as well."""
+    return page.live and has_verified_email(user)
+
+
+def can_moderate_question(user: AnyUser, content: CaseStudyQuestion | CaseStudyAnswer) -> bool:
+    """Editors moderate every question and answer; a community's moderators those about case
+    studies in an area their community covers (the stories' rule)."""
+    if not user.is_authenticated:
+        return False
+    question = content.question if isinstance(content, CaseStudyAnswer) else content
+    covers = Community.service_areas.through.objects.filter(
+        servicearea__case_studies=question.page_id,
         community__moderators=user,
     ).exists()
     return covers or is_editor(user)

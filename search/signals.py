@@ -15,7 +15,17 @@ from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from community.models import Community, Listing, Post, Story, StoryResponse, Thread, ThreadTag
+from community.models import (
+    CaseStudyAnswer,
+    CaseStudyQuestion,
+    Community,
+    Listing,
+    Post,
+    Story,
+    StoryResponse,
+    Thread,
+    ThreadTag,
+)
 from knowledge.models import (
     CaseStudyPage,
     Organisation,
@@ -163,6 +173,21 @@ def story_response_changed(sender, instance: StoryResponse, **kwargs) -> None:
     enqueue([Story(pk=instance.story_id)])
 
 
+def case_study_question_changed(sender, instance: CaseStudyQuestion, **kwargs) -> None:
+    """Published questions and answers are part of their case study's document."""
+    enqueue([CaseStudyPage(pk=instance.page_id)])
+
+
+def case_study_answer_changed(sender, instance: CaseStudyAnswer, **kwargs) -> None:
+    page_id = (
+        CaseStudyQuestion.objects.filter(pk=instance.question_id)
+        .values_list("page_id", flat=True)
+        .first()
+    )
+    if page_id is not None:  # None: deleted with its question, which enqueued the page
+        enqueue([CaseStudyPage(pk=page_id)])
+
+
 def thread_tags_changed(sender, instance: Model, action: str, reverse: bool, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
@@ -198,6 +223,8 @@ SAVE_AND_DELETE = (
     (Post, post_changed),
     (Story, object_changed),
     (StoryResponse, story_response_changed),
+    (CaseStudyQuestion, case_study_question_changed),
+    (CaseStudyAnswer, case_study_answer_changed),
     (Listing, object_changed),
     (ServiceArea, service_area_changed),
     (PageViewRestriction, view_restriction_changed),

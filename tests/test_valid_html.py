@@ -41,6 +41,8 @@ STARTS = (
     "/open-data/map/",
     "/tell-us/?q=northshire",
     "/changes-made/",  # #17 story loops: linked from each service's own list of changes made
+    # Ask the author (#17 item 6): the demo's published question and answer, and the form.
+    "/case-studies/tri-council-revenues-and-benefits/",
     # The compatibility finder with its answers: suggestions, reasons and practice tables.
     "/brokerage/partners/?organisation=northshire-county-council"
     "&service_area=revenues-and-benefits&window=12",

@@ -8,6 +8,7 @@ from community.demo_data.conversations import COMMUNITIES, MORE_PEOPLE, THREADS
 from community.demo_data.events import EVENTS
 from community.demo_data.exchanges import CITIZEN_WATCHES, INTERESTS, LISTINGS, STORIES
 from community.demo_data.private import PRIVATE_COMMUNITY, PRIVATE_THREADS
+from community.demo_data.questions import QUESTIONS
 from community.demo_data.story_loops import STORY_CHANGES, STORY_WEIGHTS
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "MORE_PEOPLE",
     "PRIVATE_COMMUNITY",
     "PRIVATE_THREADS",
+    "QUESTIONS",
     "STORIES",
     "STORY_CHANGES",
     "STORY_WEIGHTS",

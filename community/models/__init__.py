@@ -8,9 +8,12 @@ from community.models.events import Event, EventEmail, EventFeed, EventSignup
 from community.models.invitations import Invitation
 from community.models.moderation import CommunityModerationSettings, Flag, ModerationAction
 from community.models.notifications import Notification, Watch
+from community.models.questions import CaseStudyAnswer, CaseStudyQuestion
 from community.models.stories import Story, StoryChange, StoryResponse, StoryWeight
 
 __all__ = [
+    "CaseStudyAnswer",
+    "CaseStudyQuestion",
     "Community",
     "CommunityModerationSettings",
     "ContentStatus",

@@ -16,6 +16,8 @@ from django.db.models import Model
 from django.utils import timezone
 
 from community.models import (
+    CaseStudyAnswer,
+    CaseStudyQuestion,
     ContentStatus,
     Flag,
     Listing,
@@ -37,7 +39,7 @@ from community.selectors.moderation import (
     content_visible_to,
     flag_by,
 )
-from community.services import brokerage, discussions, stories
+from community.services import brokerage, discussions, questions, stories
 from community.services.audit import audit_record
 from community.services.auto_hide import auto_hide_if_reported, was_auto_hidden
 from community.services.notifications import author_tell
@@ -94,7 +96,7 @@ def _status_set(
 ) -> None:
     content.status = status
     fields = ["status"]
-    if isinstance(content, Story):
+    if isinstance(content, Story | CaseStudyQuestion | CaseStudyAnswer):
         content.moderated_at = timezone.now()
         fields.append("moderated_at")
     content.save(update_fields=fields)
@@ -116,6 +118,8 @@ def _approve(moderator: User, content: Model, note: str) -> None:
         discussions.content_approve(moderator=moderator, content=content, note=note)
     elif isinstance(content, Story):
         stories.story_publish(moderator=moderator, story=content, note=note)
+    elif isinstance(content, CaseStudyQuestion | CaseStudyAnswer):
+        questions.question_or_answer_publish(moderator=moderator, content=content, note=note)
     else:
         _status_set(moderator, content, ContentStatus.VISIBLE, action=Action.APPROVE, note=note)
 

@@ -207,10 +207,14 @@ class CaseStudyPage(RequestedAddressMixin, OneLineTitleMixin, ReviewedContent, P
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the selectors import this module's models.
+        from knowledge.extensions import case_study_panels
         from knowledge.queries import shared_services_told_by
         from knowledge.revisits import forecast_against_actual, revisits_newest_first
 
         context = super().get_context(request, *args, **kwargs)
+        # Wagtail serves the page only to people its privacy restrictions let in, so what the
+        # panels show (questions to the authors) stays behind the same restriction.
+        context["panels"] = case_study_panels(request, self)
         context["shared_services"] = shared_services_told_by(self)
         context["revisits"] = revisits_newest_first(self)
         context["forecast_against_actual"] = forecast_against_actual(self)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from django.db.models import Model, QuerySet
 from wagtail.models import Page
 
+from community.models import CaseStudyAnswer, CaseStudyQuestion, ContentStatus
 from knowledge.models import (
     CaseStudyPage,
     CaseStudyRevisit,
@@ -31,6 +32,22 @@ def page_path(page: Page) -> str:
     path works on all of them, and the result links stay on the site the person is using."""
     parts = page.get_url_parts()
     return parts[2] if parts else page.url_path
+
+
+def published_questions_text(page_ids: list[int]) -> dict[int, list[str]]:
+    """The plain text of published questions and answers, by case study, in one query."""
+    visible = ContentStatus.VISIBLE
+    questions = CaseStudyQuestion.objects.filter(page_id__in=page_ids, status=visible)
+    answers = CaseStudyAnswer.objects.filter(
+        question__page_id__in=page_ids, question__status=visible, status=visible
+    )
+    rows = questions.values_list("page_id", "body").union(
+        answers.values_list("question__page_id", "body"), all=True
+    )
+    texts: dict[int, list[str]] = defaultdict(list)
+    for page_id, body in rows:
+        texts[page_id].append(body)
+    return texts
 
 
 class PageSource(Source):
@@ -88,7 +105,10 @@ class CaseStudySource(PageSource):
             for revisit in self.related(page)["revisits"]
             for text in (revisit.what_changed, revisit.what_went_wrong_since)
         ]
-        return plain_text(
+        # Published questions to the authors and their answers are read under the case study,
+        # so they are found with it; their own saves enqueue the page (search/signals.py).
+        questions = self.related(page)["questions"]
+        written = plain_text(
             page.outcomes,
             page.what_went_wrong,
             page.lessons_learned,
@@ -96,6 +116,8 @@ class CaseStudySource(PageSource):
             page.culture_and_leadership,
             *revisits,
         )
+        # Plain text already: through `plain_text`, a "<" someone typed would read as a tag.
+        return "\n\n".join(part for part in (written, *questions) if part.strip())
 
     def related_in_batch(self, pages: list[Model]) -> dict[int, dict[str, list]]:
         ids = [page.pk for page in pages]
@@ -107,12 +129,14 @@ class CaseStudySource(PageSource):
             "page_id", "what_changed", "what_went_wrong_since"
         ):
             revisits[revisit.page_id].append(revisit)
+        questions = published_questions_text(ids)
         return {
             pk: {
                 "tags": tags.get(pk, []),
                 "organisations": organisations.get(pk, []),
                 "service_areas": areas.get(pk, []),
                 "revisits": revisits[pk],
+                "questions": questions[pk],
             }
             for pk in ids
         }
@@ -123,6 +147,7 @@ class CaseStudySource(PageSource):
             "organisations": list(page.organisations.all()),
             "service_areas": list(page.service_areas.all()),
             "revisits": list(page.revisits.all()),
+            "questions": published_questions_text([page.pk])[page.pk],
         }
 
     def prepare_organisations(self, page: CaseStudyPage) -> list[str]:

@@ -5,9 +5,18 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
-from community.models import Community, StoryChange, StoryWeight
-from knowledge.models import DueDiligenceItem, LegalPage
+from community.models import (
+    CaseStudyAnswer,
+    CaseStudyQuestion,
+    Community,
+    ContentStatus,
+    StoryChange,
+    StoryWeight,
+)
+from community.services.questions import answer_token_make
+from knowledge.models import CaseStudyContact, DueDiligenceItem, LegalPage
 from search.indexes import ensure_index
 from tests.browser.conftest import DESKTOP, PHONE, axe_violations, open_page
 from tests.factories import (
@@ -72,6 +81,35 @@ def public_paths(library, es) -> list[str]:
         started_on=datetime.date(2019, 4, 1),
     )
     DueDiligenceItem.objects.create(page=case_study, area="it-assets", status="problem-found")
+    # --- ask the author (#17 item 6): a published question and answer, and the emailed link ---
+    CaseStudyContact.objects.create(
+        page=case_study, name="Dana Ode", email="dana.ode@lakeland-revenues-partnership.gov.uk"
+    )
+    question = CaseStudyQuestion.objects.create(
+        page=case_study,
+        asker=make_verified_user(username="asker"),
+        body="How long did you run the old and new benefits systems side by side?",
+        status=ContentStatus.VISIBLE,
+    )
+    CaseStudyAnswer.objects.create(
+        question=question,
+        contact_name="Dana Ode",
+        contact_email="dana.ode@lakeland-revenues-partnership.gov.uk",
+        body="Eight weeks. We should have planned twelve.",
+        status=ContentStatus.VISIBLE,
+    )
+    unanswered = CaseStudyQuestion.objects.create(
+        page=case_study, asker=question.asker, body="Did residents notice the change?"
+    )
+    answer_link = reverse(
+        "community:question_answer",
+        kwargs={
+            "token": answer_token_make(
+                question=unanswered, email="dana.ode@lakeland-revenues-partnership.gov.uk"
+            )
+        },
+    )
+    # --- end ask the author ---
     resource = make_resource(
         library.resources, title="Revenues and benefits business case template"
     )
@@ -138,6 +176,7 @@ def public_paths(library, es) -> list[str]:
         "/api/v1/docs/",
         "/embed/",  # #17 widget: the builder
         f"/embed/?service_area={area.slug}&limit=3",  # #17 widget: the snippet and its preview
+        answer_link,  # ask the author (#17 item 6): the page the contact's email opens
         *legal_paths,
     ]
 

@@ -87,7 +87,9 @@ def test_the_demo_has_communities_threads_stories_and_listings_as_described(demo
     revenues = Community.objects.get(slug="revenues-and-benefits-officers")
     assert list(revenues.service_areas.values_list("slug", flat=True)) == ["revenues-and-benefits"]
     pending = stories.get(status=ContentStatus.PENDING)
-    assert [item.content for item in moderation_queue_for(moderator).pending] == [pending]
+    # (The question waiting there too is ask the author's, #17 item 6.)
+    waiting = [item.content for item in moderation_queue_for(moderator).pending]
+    assert [content for content in waiting if isinstance(content, Story)] == [pending]
     assert stories.filter(status=ContentStatus.VISIBLE, show_name=False).exists()
     assert {story.overall for story in stories} <= {2, 3, 4, 5}
     response = StoryResponse.objects.select_related("story__shared_service", "author").first()
@@ -230,3 +232,27 @@ def test_the_demo_has_a_private_community_joined_by_invitation_and_one_waiting(d
     client.force_login(citizen)
     assert client.get(private.get_absolute_url()).status_code == 404
     assert client.get(waiting.get_absolute_url()).status_code == 200
+
+
+# --- ask the author (#17 item 6) -----------------------------------------------------------------
+
+
+def test_the_demo_has_a_published_question_and_answer_and_one_waiting(demo, client):
+    from community.models import CaseStudyAnswer, CaseStudyQuestion
+
+    page = CaseStudyQuestion.objects.get(status=ContentStatus.VISIBLE).page
+    shown = client.get(page.url).content.decode()
+    waiting = CaseStudyQuestion.objects.get(status=ContentStatus.PENDING)
+
+    assert "Questions to the authors" in shown
+    assert "Eight weeks. In hindsight" in shown
+    assert waiting.body not in shown
+    for username in ("moderator", "editor"):
+        queue = moderation_queue_for(User.objects.get(username=username))
+        assert waiting in [item.content for item in queue.pending], username
+    answers = CaseStudyAnswer.objects.count()
+    _load()  # a second run adds nothing
+    assert (CaseStudyQuestion.objects.count(), CaseStudyAnswer.objects.count()) == (2, answers)
+
+
+# --- end ask the author ---------------------------------------------------------------------

@@ -14,6 +14,8 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from community.models import (
+    CaseStudyAnswer,
+    CaseStudyQuestion,
     Community,
     ContentStatus,
     Flag,
@@ -27,7 +29,7 @@ from community.models import (
 )
 from community.services.invitations import invitation_send
 from community.services.moderation import flag_create
-from knowledge.models import ReadinessProfile
+from knowledge.models import CaseStudyContact, ReadinessProfile
 from knowledge.services import library_ensure
 from tests.factories import (
     CommunityFactory,
@@ -113,6 +115,12 @@ ALLOWED = {
     "sign up for a members-only event": {"member", "moderator", "editor"},
     "read a private community's event feed": {"member", "moderator", "editor"},
     # --- end events ---
+    # --- ask the author (#17 item 6) ---
+    "ask the authors a question": {"citizen", "officer", "member", "moderator", "editor"},
+    # The world's community covers no service area, so its moderator moderates no case study.
+    "publish an answer": {"editor"},
+    "see an unpublished answer on the case study": set(),
+    # --- end ask the author ---
 }
 # Actions that answer 200 either way: what they show is the test.
 LISTINGS = {
@@ -123,6 +131,7 @@ LISTINGS = {
     "see a members-only thread through the content API",
     "see a draft or password-protected case study through the API",
     "see a draft or private case study through the widget or its tag choices",  # widget
+    "see an unpublished answer on the case study",
 }
 
 
@@ -356,6 +365,8 @@ def act(client, world: World, action: str):
         return act_private(client, world, action)
     if action in EVENT_ACTIONS:
         return act_events(client, world, action)
+    if action in QUESTION_ACTIONS:
+        return act_question(client, action)
     raise AssertionError(action)
 
 
@@ -462,6 +473,46 @@ def act_events(client, world: World, action: str):
 
 
 # --- end events --------------------------------------------------------------------------------
+
+
+# --- ask the author (#17 item 6) ---------------------------------------------------------------
+QUESTION_ACTIONS = {
+    "ask the authors a question",
+    "publish an answer",
+    "see an unpublished answer on the case study",
+}
+
+
+def act_question(client, action: str):
+    page = make_case_study(library_ensure().case_studies, title="Shared waste depots")
+    CaseStudyContact.objects.create(page=page, name="Dana Ode", email="dana@northshire.gov.uk")
+    if action == "ask the authors a question":
+        url = reverse("community:question_ask", kwargs={"page_id": page.pk})
+        response = client.post(url, {"body": "How did you split the costs?"})
+        return response, CaseStudyQuestion.objects.filter(page=page).exists()
+    question = CaseStudyQuestion.objects.create(
+        page=page, asker=make_verified_user(), body="How did you split the costs?"
+    )
+    answer = CaseStudyAnswer.objects.create(
+        question=question,
+        contact_name="Dana Ode",
+        contact_email="dana@northshire.gov.uk",
+        body="By tonnage, reviewed each year.",
+    )
+    if action == "publish an answer":
+        where = {"content_type": "answer", "pk": answer.pk}
+        response = client.post(
+            reverse("community:moderation_act", kwargs=where), {"action": "approve"}
+        )
+        answer.refresh_from_db()
+        return response, answer.status == ContentStatus.VISIBLE
+    if action == "see an unpublished answer on the case study":
+        response = client.get(page.url)
+        return response, "By tonnage" in response.text or "split the costs" in response.text
+    raise AssertionError(action)
+
+
+# --- end ask the author ------------------------------------------------------------------------
 
 
 def index_for_search(request, world: World) -> None:
