@@ -41,8 +41,12 @@ def published_questions_text(page_ids: list[int]) -> dict[int, list[str]]:
     answers = CaseStudyAnswer.objects.filter(
         question__page_id__in=page_ids, question__status=visible, status=visible
     )
-    rows = questions.values_list("page_id", "body").union(
-        answers.values_list("question__page_id", "body"), all=True
+    # No ORDER BY inside the union: SQLite (the embedded default) refuses one in either part,
+    # and the models' default ordering would add it.
+    rows = (
+        questions.order_by()
+        .values_list("page_id", "body")
+        .union(answers.order_by().values_list("question__page_id", "body"), all=True)
     )
     texts: dict[int, list[str]] = defaultdict(list)
     for page_id, body in rows:

@@ -97,7 +97,9 @@ def test_signing_up_twice_keeps_one_place():
     assert event.signups.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+# Real commits from many connections need a transactional test; serialized_rollback keeps its
+# closing flush from re-creating content types under new ids (see test_posting_limit_race.py).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_many_people_at_once_cannot_take_more_places_than_there_are():
     event = make_event(CommunityFactory(), capacity=3)
     people = [make_verified_user() for _ in range(8)]
