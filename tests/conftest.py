@@ -10,6 +10,32 @@ from search import elasticsearch, vocabulary
 from tests.ports import free_port
 
 
+def _commits_without_serialized_rollback(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    transactional = (marker is not None and marker.kwargs.get("transaction", False)) or any(
+        name in fixtures for name in ("transactional_db", "live_server")
+    )
+    serialized = (
+        marker is not None and marker.kwargs.get("serialized_rollback", False)
+    ) or "django_db_serialized_rollback" in fixtures
+    return transactional and not serialized
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A transactional test ends with a flush that, without serialized_rollback, re-creates
+    content types under new ids; the next test that restores the serialized database then
+    fails on a duplicate key, far from the cause and only in some orders. Refuse such tests."""
+    offenders = [item.nodeid for item in items if _commits_without_serialized_rollback(item)]
+    if offenders:
+        raise pytest.UsageError(
+            "Transactional tests must use serialized_rollback "
+            "(django_db(transaction=True, serialized_rollback=True) or the "
+            "django_db_serialized_rollback fixture): " + ", ".join(offenders)
+        )
+
+
 @pytest.fixture(autouse=True)
 def _fresh_vocabulary():
     """Each test reads the vocabulary its own database holds: the per-process copy of the rules
@@ -48,7 +74,7 @@ def es():
 
 
 @pytest.fixture
-def database_unreachable(transactional_db):
+def database_unreachable(transactional_db, django_db_serialized_rollback):
     """The real database connection pointed at a port nobody listens on, as when PostgreSQL
     restarts: the operating system refuses each connection. Put back before the test's own
     clean-up, which needs the database."""
