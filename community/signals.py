@@ -5,11 +5,15 @@ from allauth.account import signals as account_signals
 from allauth.account.models import EmailAddress
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, WorkflowState
-from wagtail.signals import page_published, workflow_rejected
+from wagtail.signals import page_published, workflow_cancelled, workflow_rejected
 
 from community.models import User
 from community.services.accounts import officer_verification_refresh, officers_refresh_for_domain
-from community.services.notifications import contribution_changes_requested, contribution_published
+from community.services.notifications import (
+    contribution_changes_requested,
+    contribution_not_accepted,
+    contribution_published,
+)
 from knowledge.models import CaseStudyPage, OrganisationEmailDomain, ResourcePage
 
 
@@ -32,6 +36,13 @@ def notify_changes_requested(sender, instance: WorkflowState, **kwargs) -> None:
     page = instance.content_object
     if isinstance(page, Page) and isinstance(page.specific, CaseStudyPage | ResourcePage):
         contribution_changes_requested(page=page.specific)
+
+
+def notify_not_accepted(sender, instance: WorkflowState, **kwargs) -> None:
+    """Wagtail's "Cancel workflow", which is how an editor turns a contribution down."""
+    page = instance.content_object
+    if isinstance(page, Page) and isinstance(page.specific, CaseStudyPage | ResourcePage):
+        contribution_not_accepted(page=page.specific)
 
 
 def notify_published(sender, instance: Page, **kwargs) -> None:
@@ -64,5 +75,10 @@ def connect() -> None:
         notify_changes_requested,
         sender=WorkflowState,
         dispatch_uid="community.contribution.changes_requested",
+    )
+    workflow_cancelled.connect(
+        notify_not_accepted,
+        sender=WorkflowState,
+        dispatch_uid="community.contribution.not_accepted",
     )
     page_published.connect(notify_published, dispatch_uid="community.contribution.published")

@@ -14,8 +14,9 @@ commits; "daily" ones wait for `manage.py send_digests`; "site only" ones get no
 carries a signed one-click unsubscribe link (RFC 8058 `List-Unsubscribe` headers too).
 
 Contributors of case studies and resources hear of an editor's decision the same way, on the site;
-`community.signals` calls `contribution_changes_requested` / `contribution_published` from
-Wagtail's workflow and publishing signals, because knowledge may not import community.
+`community.signals` calls `contribution_changes_requested`, `contribution_published` and
+`contribution_not_accepted` from Wagtail's workflow and publishing signals, because knowledge may
+not import community.
 """
 
 import logging
@@ -43,8 +44,9 @@ from community.models import (
     Watch,
 )
 from community.permissions import has_verified_email, readers_among, verified_among
+from community.selectors.notifications import contribution_emails_wanted
 from community.services.watches import unsubscribe_url
-from knowledge.contribution_status import contribution_of
+from knowledge.contribution_status import ContributionStatus, contribution_of
 
 logger = logging.getLogger(__name__)
 
@@ -347,6 +349,48 @@ def contribution_published(*, page: Page) -> Notification | None:
     return Notification.objects.create(
         user=contributor, message=Truncator(message).chars(300), url=parts[2]
     )
+
+
+def contribution_not_accepted(*, page: Page) -> None:
+    """An editor cancelled the review. Publishing outside the review and starting it again cancel
+    one too, so what it meant is read once the transaction has committed."""
+    contributor = _contributor_to_tell(page)
+    if contributor is not None:
+        transaction.on_commit(lambda: _not_accepted_tell(contributor, page.pk))
+
+
+def _not_accepted_tell(contributor: User, page_id: int) -> None:
+    """Wagtail sends no email when a review is cancelled, so this one sends its own, under the
+    same setting as Wagtail's emails about decisions."""
+    contribution = contribution_of(contributor, page_id)
+    if contribution is None or contribution.status != ContributionStatus.NOT_ACCEPTED:
+        return
+    message = (
+        f"The editors decided not to publish your {_kind(contribution.page)} “{contribution.title}”"
+    )
+    notification = Notification.objects.create(
+        user=contributor,
+        message=Truncator(one_line(message)).chars(300),
+        url=reverse("knowledge:contributions"),
+    )
+    if not contribution_emails_wanted(contributor):
+        return
+    body = render_to_string(
+        "community/notifications/email_not_accepted.txt",
+        {
+            "user": contributor,
+            "notification": notification,
+            "link": absolute_url(notification.url),
+            "settings_link": absolute_url(reverse("community:notification_settings")),
+        },
+    )
+    subject = one_line(f"Commons: {notification.message}")[:150]
+    try:
+        EmailMessage(subject=subject, body=body, to=[contributor.email]).send()
+    except Exception:
+        logger.exception("Could not email notification %s", notification.pk)
+        return
+    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -128,3 +128,58 @@ def test_the_changes_requested_email_links_to_the_change_page_and_the_setting_to
     for body in (email.body, html_body):
         assert change in body
         assert stop in body
+
+
+def test_the_contributor_is_told_when_the_editors_do_not_accept_their_case_study(
+    client, library, citizen, editor, settings, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_BASE_URL = "https://commons.example.org"
+    page = contribute(client, citizen)
+    mail.outbox.clear()
+
+    # Wagtail has no "reject outright": an editor says no by cancelling the review.
+    with django_capture_on_commit_callbacks(execute=True):
+        page.current_workflow_state.cancel(user=editor)
+
+    [notification] = Notification.objects.filter(user=citizen)
+    assert notification.message == (
+        "The editors decided not to publish your case study “Two councils share a waste service”"
+    )
+    assert notification.url == "/contribute/yours/"
+    [email] = [email for email in mail.outbox if citizen.email in email.to]
+    assert "decided not to publish your case study" in email.subject
+    assert "https://commons.example.org/contribute/yours/" in email.body
+    assert "https://commons.example.org/notifications/settings/" in email.body
+    assert "/admin/" not in email.body
+    client.force_login(citizen)
+    assert "Not accepted" in client.get("/contribute/yours/").content.decode()
+
+
+def test_publishing_a_contribution_under_review_is_not_called_not_accepted(
+    client, library, citizen, editor, django_capture_on_commit_callbacks
+):
+    page = contribute(client, citizen)
+    mail.outbox.clear()
+
+    # Publishing outside the review cancels the review too (WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH).
+    with django_capture_on_commit_callbacks(execute=True):
+        page.get_latest_revision().publish(user=editor)
+
+    messages = list(Notification.objects.filter(user=citizen).values_list("message", flat=True))
+    assert messages == ["Your case study “Two councils share a waste service” was published"]
+    assert not [email for email in mail.outbox if "not to publish" in email.subject]
+
+
+def test_a_contributor_who_stopped_decision_emails_sees_not_accepted_only_on_the_site(
+    client, library, citizen, editor, django_capture_on_commit_callbacks
+):
+    client.force_login(citizen)
+    client.post("/notifications/settings/", {"watch_participated": "on"})
+    page = contribute(client, citizen)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.current_workflow_state.cancel(user=editor)
+
+    assert Notification.objects.filter(user=citizen).count() == 1
+    assert [email for email in mail.outbox if citizen.email in email.to] == []
