@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
+from django.utils.functional import cached_property
 
 from commons.forms import text_field
 from knowledge.forms import DayMonthYearField
@@ -156,13 +157,26 @@ class RowFormSet(BaseInlineFormSet):
         "your changes",
     }
 
+    @cached_property
+    def _service_area_choices(self) -> list:
+        return list(self.form.base_fields["service_area"].choices)
+
+    def _construct_form(self, i: int, **kwargs: Any) -> forms.Form:
+        form = super()._construct_form(i, **kwargs)
+        # One list of service areas for every row, not one query per row's drop-down.
+        form.fields["service_area"].choices = self._service_area_choices
+        return form
+
     def add_fields(self, form: forms.Form, index: int | None) -> None:
         super().add_fields(form, index)
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = f"Remove this {self.noun}"
 
-    def get_queryset(self) -> Any:
-        return super().get_queryset().select_related("service_area")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Given here rather than by overriding get_queryset, whose result Django caches only
+        # when it is its own: the formset asks for it once per row.
+        kwargs.setdefault("queryset", self.model._default_manager.select_related("service_area"))
+        super().__init__(*args, **kwargs)
 
 
 def _rows(model, form, noun: str) -> type[BaseInlineFormSet]:

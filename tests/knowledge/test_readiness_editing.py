@@ -6,12 +6,16 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from knowledge.models import ProfileContract, ProfileSystem, ReadinessProfile
 from tests.factories import (
     OrganisationFactory,
+    ProfileContractFactory,
+    ProfilePracticeFactory,
     ProfileSystemFactory,
     ReadinessProfileFactory,
     ServiceAreaFactory,
@@ -283,3 +287,24 @@ def test_a_form_tampered_with_is_answered_in_plain_words_and_saves_nothing(
     summary = [a.get_text(strip=True) for a in soup_of(response).select(".govuk-error-summary a")]
     assert message in summary
     assert not ReadinessProfile.objects.exists()
+
+
+def test_the_form_asks_the_database_the_same_number_of_times_however_many_rows(
+    client, northshire, officer
+):
+    def queries_for_the_form() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(edit_url(northshire)).status_code == 200
+        return len(queries)
+
+    client.force_login(officer)
+    profile = ReadinessProfileFactory(organisation=northshire)
+    ProfileSystemFactory(profile=profile)
+    client.get(edit_url(northshire))  # what every page reads once and then caches
+    one = queries_for_the_form()
+    for _ in range(4):
+        ProfileSystemFactory(profile=profile)
+        ProfileContractFactory(profile=profile)
+        ProfilePracticeFactory(profile=profile)
+
+    assert queries_for_the_form() == one
