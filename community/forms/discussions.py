@@ -53,4 +53,3 @@ class ReplyForm(forms.Form):
         if not body.strip():
             raise forms.ValidationError("Enter your reply", code="required")
         return body
-

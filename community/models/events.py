@@ -78,7 +78,7 @@ class Event(models.Model):
 
     @property
     def when(self) -> str:
-        """"Tuesday 12 January 2027, 2pm to 3:30pm", in UK time."""
+        """ "Tuesday 12 January 2027, 2pm to 3:30pm", in UK time."""
         return event_when(self.starts_at, self.ends_at)
 
     @property

@@ -9,6 +9,9 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 # Used when the settings row has never been saved (or cannot be read): three different people.
 DEFAULT_FLAGS_TO_HIDE = 3
 DEFAULT_TRUSTED_FLAG_WEIGHT = 2
+# What earns the trusted level (community.services.trust), until editors say otherwise.
+DEFAULT_TRUSTED_CONTRIBUTIONS = 10
+DEFAULT_TRUSTED_DAYS = 60
 
 
 @register_setting(icon="warning")
@@ -31,7 +34,27 @@ class CommunityModerationSettings(BaseGenericSetting):
         "toward the number needed to hide.",
     )
 
-    panels = [FieldPanel("flags_to_hide"), FieldPanel("trusted_flag_weight")]
+    trusted_contributions = models.PositiveSmallIntegerField(
+        "Approved contributions needed to be trusted",
+        default=DEFAULT_TRUSTED_CONTRIBUTIONS,
+        validators=[MinValueValidator(2), MaxValueValidator(1000)],
+        help_text="Threads, replies and stories a moderator has let through (or that needed "
+        "no check). At least 2: one approved contribution already earns the basic level.",
+    )
+    trusted_days = models.PositiveSmallIntegerField(
+        "Days since joining needed to be trusted",
+        default=DEFAULT_TRUSTED_DAYS,
+        validators=[MaxValueValidator(3650)],
+        help_text="Both this and the number of contributions are needed. Levels are worked out "
+        "again whenever something is approved, and every night.",
+    )
+
+    panels = [
+        FieldPanel("flags_to_hide"),
+        FieldPanel("trusted_flag_weight"),
+        FieldPanel("trusted_contributions"),
+        FieldPanel("trusted_days"),
+    ]
 
     class Meta:
         verbose_name = "Community moderation settings"

@@ -257,9 +257,9 @@ def queue_scope(user: AnyUser) -> QueueScope | None:
     return QueueScope(
         community_ids=set(communities.values_list("pk", flat=True)),
         service_area_ids=set(
-            Community.service_areas.through.objects.filter(
-                community__in=communities
-            ).values_list("servicearea_id", flat=True)
+            Community.service_areas.through.objects.filter(community__in=communities).values_list(
+                "servicearea_id", flat=True
+            )
         ),
     )
 
@@ -351,9 +351,7 @@ def moderation_queue_for(user: AnyUser) -> ModerationQueue:
     flagged = _flagged_items(scope)
     # Flagged content waiting for approval is shown once, with its flags.
     shown = {(item.kind, item.content.pk) for item in flagged}
-    pending = [
-        item for item in _pending_items(scope) if (item.kind, item.content.pk) not in shown
-    ]
+    pending = [item for item in _pending_items(scope) if (item.kind, item.content.pk) not in shown]
     return ModerationQueue(flagged=flagged, pending=pending)
 
 
@@ -404,9 +402,7 @@ def _waiting_counts(user_pk: OuterRef) -> dict[str, Subquery]:
         + _count(Post.objects.filter(_waiting(Post), thread__community__moderators=user_pk))
         + _count(Story.objects.filter(_waiting(Story), shared_service__service_area__in=areas))
         + _count(CaseStudyQuestion.objects.filter(status=ContentStatus.PENDING, pk__in=covered))
-        + _count(
-            CaseStudyAnswer.objects.filter(status=ContentStatus.PENDING, question__in=covered)
-        )
+        + _count(CaseStudyAnswer.objects.filter(status=ContentStatus.PENDING, question__in=covered))
     )
     return {"everything": everything, "own": own}
 

@@ -8,9 +8,9 @@ The rule (recomputed whenever something of theirs is approved, and nightly for e
 - **Basic** (1): at least `BASIC_CONTRIBUTIONS` approved contribution (a visible thread or reply, or
   a published story). Their posts skip the queue. One is enough, as it always was on Commons: a
   moderator reading the first post is what vouches for a newcomer.
-- **Trusted** (2): at least `TRUSTED_CONTRIBUTIONS` approved contributions and `TRUSTED_DAYS` days
-  since joining. Their reports count `trusted_flag_weight` times (an editors' setting) toward
-  hiding content automatically.
+- **Trusted** (2): at least `trusted_contributions` approved contributions and `trusted_days` days
+  since joining (editors' settings, CommunityModerationSettings). Their reports count
+  `trusted_flag_weight` times (another) toward hiding content automatically.
 
 Earned levels go up and down with the record (content removed later stops counting). A moderator
 or editor may set a level by hand; it then stays until changed by hand again, and every change,
@@ -23,15 +23,22 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from community.models import ContentStatus, ModerationAction, Post, Story, Thread, TrustLevel, User
+from community.models import (
+    CommunityModerationSettings,
+    ContentStatus,
+    ModerationAction,
+    Post,
+    Story,
+    Thread,
+    TrustLevel,
+    User,
+)
 from community.permissions import can_set_trust_level
 from community.services.audit import audit_record
 
 logger = logging.getLogger(__name__)
 
 BASIC_CONTRIBUTIONS = 1
-TRUSTED_CONTRIBUTIONS = 10
-TRUSTED_DAYS = 60
 
 
 def approved_contributions(user: User) -> int:
@@ -47,12 +54,16 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def earned_level(user: User) -> tuple[int, str]:
-    """The level the rules give the person now, and why, in words a moderator can check."""
+def earned_level(
+    user: User, *, rules: CommunityModerationSettings | None = None
+) -> tuple[int, str]:
+    """The level the rules give the person now, and why, in words a moderator can check.
+    `rules` saves reading the editors' settings again for each person in a batch."""
+    rules = rules or CommunityModerationSettings.load()
     count = approved_contributions(user)
     days = (timezone.now() - user.date_joined).days
     record = f"{_plural(count, 'approved contribution')}, joined {_plural(days, 'day')} ago"
-    if count >= TRUSTED_CONTRIBUTIONS and days >= TRUSTED_DAYS:
+    if count >= rules.trusted_contributions and days >= rules.trusted_days:
         return TrustLevel.TRUSTED, record
     if count >= BASIC_CONTRIBUTIONS:
         return TrustLevel.BASIC, record
@@ -72,12 +83,12 @@ def _level_save(user: User, level: int, reason: str, *, by_hand: bool) -> None:
 
 
 @transaction.atomic
-def trust_level_recompute(user: User) -> bool:
+def trust_level_recompute(user: User, *, rules: CommunityModerationSettings | None = None) -> bool:
     """Bring an earned level up to date. A level set by hand is left alone. True if it changed."""
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.trust_level_by_hand:
         return False
-    level, reason = earned_level(user)
+    level, reason = earned_level(user, rules=rules)
     if level == user.trust_level:
         if reason != user.trust_level_reason:
             _level_save(user, level, reason, by_hand=False)
@@ -114,5 +125,6 @@ def trust_level_set(*, moderator: User, person: User, level: int, reason: str) -
 def trust_levels_recompute_all() -> int:
     """Recompute everyone's earned level (for cron: days since joining pass with no approval).
     Returns how many levels changed."""
+    rules = CommunityModerationSettings.load()
     people = User.objects.filter(is_active=True, trust_level_by_hand=False).only("pk")
-    return sum(trust_level_recompute(person) for person in people.iterator())
+    return sum(trust_level_recompute(person, rules=rules) for person in people.iterator())

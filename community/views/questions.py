@@ -108,9 +108,7 @@ def _link_problem(request: HttpRequest, message: str, *, status: int = 400) -> H
 
 
 urlpatterns: list[URLPattern] = [
-    path(
-        "case-studies/questions/<int:page_id>/ask/", question_ask_view, name="question_ask"
-    ),
+    path("case-studies/questions/<int:page_id>/ask/", question_ask_view, name="question_ask"),
     path(
         "case-studies/questions/answer/<str:token>/",
         question_answer_view,

@@ -10,7 +10,7 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods
 
 from community.forms.moderation import TrustLevelForm
-from community.models import User
+from community.models import CommunityModerationSettings, User
 from community.permissions import can_set_trust_level
 from community.selectors.moderation import can_use_queue
 from community.selectors.moderation_audit import moderation_audit_for
@@ -49,11 +49,12 @@ def trust_level_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("community:moderation_audit")
     else:
         form = TrustLevelForm(initial={"level": person.trust_level})
-    level, record = earned_level(person)
+    rules = CommunityModerationSettings.load(request_or_site=request)
+    level, record = earned_level(person, rules=rules)
     return render(
         request,
         "community/moderation/trust_level_form.html",
-        {"person": person, "form": form, "earned": level, "record": record},
+        {"person": person, "form": form, "earned": level, "record": record, "rules": rules},
     )
 
 

@@ -16,6 +16,7 @@ from community.models import (
 )
 from community.services.moderation import flag_create, moderation_act
 from search.models import IndexTask
+from search.outbox import task_key
 from tests.factories import (
     CommunityFactory,
     ListingFactory,
@@ -123,7 +124,9 @@ def test_the_author_is_told_plainly_and_search_hears_of_it(reply):
         "Your reply to “Food waste trials” is hidden while a moderator looks at reports about "
         "it. You will hear from us if it is shown again."
     )
-    assert IndexTask.objects.filter(object_id=str(reply.pk)).exists()
+    # A reply is part of its thread's search document: that is what must be sent again.
+    kind, object_id = task_key(reply.thread)
+    assert IndexTask.objects.filter(kind=kind, object_id=object_id).exists()
 
 
 def test_a_hidden_reply_is_gone_from_the_thread_for_readers(client, reply):
@@ -229,8 +232,9 @@ def test_editors_change_the_threshold_in_the_wagtail_admin(client, editor):
 
     page = client.get(start, follow=True)  # to the one settings row's own address
     url = page.redirect_chain[-1][0] if page.redirect_chain else start
-    refused = client.post(url, {"flags_to_hide": "0", "trusted_flag_weight": "2"})
-    saved = client.post(url, {"flags_to_hide": "4", "trusted_flag_weight": "2"})
+    others = {"trusted_flag_weight": "2", "trusted_contributions": "10", "trusted_days": "60"}
+    refused = client.post(url, {**others, "flags_to_hide": "0"})
+    saved = client.post(url, {**others, "flags_to_hide": "4"})
 
     assert page.status_code == 200 and "Reports needed to hide" in page.text
     assert refused.status_code == 200  # shown again with the error, nothing saved

@@ -9,13 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.models import ContentStatus, ModerationAction, TrustLevel, User
+from community.models.moderation import DEFAULT_TRUSTED_CONTRIBUTIONS as TRUSTED_CONTRIBUTIONS
+from community.models.moderation import DEFAULT_TRUSTED_DAYS as TRUSTED_DAYS
 from community.services.moderation import flag_create, moderation_act
-from community.services.trust import (
-    TRUSTED_CONTRIBUTIONS,
-    TRUSTED_DAYS,
-    trust_level_recompute,
-    trust_level_set,
-)
+from community.services.trust import trust_level_recompute, trust_level_set
 from tests.factories import (
     CommunityFactory,
     make_moderator,
@@ -197,3 +194,30 @@ def test_the_record_costs_the_same_queries_however_long_it_is(
         record = client.get(reverse("community:moderation_audit"))
 
     assert record.text.count("Hidden automatically after 3 reports") == 5
+
+
+def test_editors_set_what_earns_the_trusted_level_and_the_rules_follow(waste, client, editor):
+    editor.is_superuser = True  # the admin's own permission model
+    editor.save()
+    client.force_login(editor)
+    start = reverse("wagtailsettings:edit", args=["community", "communitymoderationsettings"])
+    page = client.get(start, follow=True)
+    url = page.redirect_chain[-1][0] if page.redirect_chain else start
+    fields = {"flags_to_hide": "3", "trusted_flag_weight": "2"}
+    refused = client.post(url, {**fields, "trusted_contributions": "0", "trusted_days": "30"})
+    saved = client.post(url, {**fields, "trusted_contributions": "3", "trusted_days": "30"})
+    person = joined_days_ago(30)
+    thread = make_thread(waste, author=person)
+    make_post(thread, author=person)
+    make_post(thread, author=person)
+
+    trust_level_recompute(person)
+
+    assert "Approved contributions needed to be trusted" in page.text
+    assert refused.status_code == 200  # shown again with the error, nothing saved
+    assert saved.status_code == 302
+    person.refresh_from_db()
+    assert person.trust_level == TrustLevel.TRUSTED
+    assert person.trust_level_reason == "3 approved contributions, joined 30 days ago"
+    shown = client.get(reverse("community:trust_level_edit", kwargs={"pk": person.pk})).text
+    assert "The trusted level needs 3 approved contributions and 30 days since joining" in shown
