@@ -1,5 +1,6 @@
-"""Open data: the network's shared services, partnerships and case-study figures as tables anyone
-may download, reuse and check (issue #16, part 4), under the Open Government Licence v3.0.
+"""Open data: the network's organisations, shared services, partnerships and case-study figures as
+tables anyone may download, reuse and check (issue #16, part 4), under the Open Government Licence
+v3.0.
 
 Each dataset is a list of flat rows of plain values (text, dates, decimals, lists of slugs); the
 CSV and JSON writers only change how a value is spelt, so both files always say the same thing.
@@ -20,13 +21,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
 from commons.links import page_url
 from knowledge import queries
-from knowledge.models import CaseStudyRevisit, Region, SharedService
+from knowledge.models import CaseStudyRevisit, Organisation, Region, SharedService
 
 LICENCE_NAME = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -38,8 +40,13 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Lists of slugs in one CSV cell. Slugs never hold it, so a cell splits back unambiguously.
 LIST_DELIMITER = ";"
 
+# The Frictionless Data Package describing every CSV file (one Table Schema each). Its paths are
+# relative, so served beside the files (/open-data/datapackage.json) it names them.
+DATA_PACKAGE = settings.BASE_DIR / "docs" / "open-data" / "datapackage.json"
+
 Row = dict[str, Any]
 REGION_NAMES = dict(Region.choices)
+KIND_NAMES = dict(Organisation.Kind.choices)
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,26 @@ def _date(value: datetime.date | datetime.datetime | None) -> datetime.date | No
 
 
 # The rows
+
+
+def organisation_rows(request: HttpRequest) -> list[Row]:
+    """One row per organisation in the network (every one is public), so the identifiers the
+    other datasets use can be turned into names, kinds and regions."""
+    return [
+        {
+            "slug": organisation.slug,
+            "name": organisation.name,
+            "kind": organisation.kind,
+            "kind_name": KIND_NAMES.get(organisation.kind, ""),
+            "region": organisation.region,
+            "region_name": REGION_NAMES.get(organisation.region, ""),
+            "website": organisation.website,
+            "url": request.build_absolute_uri(organisation.get_absolute_url()),
+        }
+        for organisation in Organisation.objects.order_by("slug").only(
+            "slug", "name", "kind", "region", "website"
+        )
+    ]
 
 
 def shared_service_rows(request: HttpRequest) -> list[Row]:
@@ -170,6 +197,26 @@ def revisit_rows(request: HttpRequest) -> list[Row]:
 
 
 DATASETS: tuple[Dataset, ...] = (
+    Dataset(
+        slug="organisations",
+        title="Organisations",
+        description=(
+            "Every council, partnership, partner and voluntary body in the network: one row per "
+            "organisation."
+        ),
+        fields=(
+            Field("slug", "string", "The organisation's identifier, as in its web address."),
+            Field("name", "string", "The organisation's name."),
+            Field("kind", "string", "council, partnership, partner or voluntary."),
+            Field("kind_name", "string", "What kind of organisation it is, in words."),
+            Field("region", "string", "Identifier of the organisation's UK region, if known."),
+            Field("region_name", "string", "Name of the organisation's UK region, if known."),
+            Field("website", "string", "The organisation's own website, if given."),
+            Field("url", "string", "The organisation's page on Commons."),
+        ),
+        rows=organisation_rows,
+        count=lambda: Organisation.objects.count(),
+    ),
     Dataset(
         slug="shared-services",
         title="Shared services",

@@ -42,8 +42,9 @@ def open_data_page(request: HttpRequest) -> HttpResponse:
             "attribution": open_data.ATTRIBUTION,
             "list_delimiter": open_data.LIST_DELIMITER,
             "meta_title": "Open data",
-            "meta_description": "Download the network's shared services, partnerships and "
-            "case-study figures as CSV or JSON, under the Open Government Licence.",
+            "meta_description": "Download the network's organisations, shared services, "
+            "partnerships and case-study figures as CSV or JSON, under the Open Government "
+            "Licence.",
             "breadcrumbs": [HOME],
         },
     )
@@ -70,6 +71,13 @@ def dataset_json(request: HttpRequest, dataset: str) -> HttpResponse:
     return _cached_for_everyone(response, DOWNLOAD_MAX_AGE)
 
 
+def data_package(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        open_data.DATA_PACKAGE.read_bytes(), content_type="application/json; charset=utf-8"
+    )
+    return _cached_for_everyone(response, DOWNLOAD_MAX_AGE)
+
+
 def partnership_map(request: HttpRequest) -> HttpResponse:
     figures = regional_map.regional_figures()
     return render(
@@ -90,6 +98,8 @@ def partnership_map(request: HttpRequest) -> HttpResponse:
 urlpatterns: list[URLPattern] = [
     path("open-data/", open_data_page, name="open_data"),
     path("open-data/map/", partnership_map, name="partnership_map"),
+    # Before the datasets' own pattern, which would take "datapackage" for a dataset's name.
+    path("open-data/datapackage.json", data_package, name="open_data_package"),
     path("open-data/<slug:dataset>.csv", dataset_csv, name="open_data_csv"),
     path("open-data/<slug:dataset>.json", dataset_json, name="open_data_json"),
 ]

@@ -215,3 +215,47 @@ def test_a_title_a_spreadsheet_would_run_as_a_formula_is_text_in_the_csv_and_as_
     assert row["title"] == '\'=HYPERLINK("https://example.org","Savings")'
     assert row["staff_change_fte"] == "-3.0"  # a number, not text: left as it is
     assert record["title"] == '=HYPERLINK("https://example.org","Savings")'
+
+
+def test_the_data_package_is_served_beside_the_files_it_describes(client, db):
+    response = client.get("/open-data/datapackage.json")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert "public" in response["Cache-Control"]
+    package = response.json()
+    assert [resource["name"] for resource in package["resources"]] == [
+        dataset.slug for dataset in DATASETS
+    ]
+    for resource, dataset in zip(package["resources"], DATASETS, strict=True):
+        # Each path is relative to the package's own address, so it names the file beside it.
+        assert client.get(f"/open-data/{resource['path']}").status_code == 200
+        assert [field["name"] for field in resource["schema"]["fields"]] == [
+            field.name for field in dataset.fields
+        ]
+    assert 'href="/open-data/datapackage.json"' in client.get("/open-data/").content.decode()
+
+
+def test_organisations_are_listed_with_their_kind_region_and_page(client, db):
+    OrganisationFactory(
+        name="Northshire County Council",
+        slug="northshire",
+        kind="council",
+        region="north-east",
+        website="https://www.northshire.gov.uk/",
+    )
+
+    records = json.loads(client.get("/open-data/organisations.json").content)["records"]
+
+    assert records == [
+        {
+            "slug": "northshire",
+            "name": "Northshire County Council",
+            "kind": "council",
+            "kind_name": "Council",
+            "region": "north-east",
+            "region_name": "North East",
+            "website": "https://www.northshire.gov.uk/",
+            "url": "http://testserver/organisations/northshire/",
+        }
+    ]

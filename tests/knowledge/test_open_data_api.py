@@ -22,8 +22,14 @@ def test_the_index_names_every_dataset_with_its_fields_links_and_licence(client)
     body = response.json()
     assert body["licence"]["url"] == LICENCE
     slugs = [dataset["slug"] for dataset in body["datasets"]]
-    assert slugs == ["shared-services", "partnerships", "case-study-figures", "revisits"]
-    revisits = body["datasets"][3]
+    assert slugs == [
+        "organisations",
+        "shared-services",
+        "partnerships",
+        "case-study-figures",
+        "revisits",
+    ]
+    revisits = body["datasets"][4]
     assert revisits["records"] == "http://testserver/api/v1/open-data/revisits/"
     assert revisits["csv"] == "http://testserver/open-data/revisits.csv"
     assert [field["name"] for field in revisits["fields"]][:2] == ["case_study", "revisited_on"]

@@ -1,5 +1,6 @@
 """The open-data files of the demo network validate against the schemas in docs/open-data/ and
-read back as the database holds it: every service, partnership, figure and revisit, same values."""
+read back as the database holds it: every organisation, service, partnership, figure and
+revisit, with the same values."""
 
 import json
 from decimal import Decimal
@@ -11,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from knowledge.models import CaseStudyRevisit, SharedService
+from knowledge.models import CaseStudyRevisit, Organisation, SharedService
 from knowledge.queries import live_case_studies
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "open-data"
@@ -140,3 +141,24 @@ def test_the_demo_case_study_figures_and_revisits_round_trip(demo, client):
         row = revisits[(revisit.page.slug, revisit.revisited_on.isoformat())]
         assert row["actual_annual_savings_pounds"] == revisit.actual_annual_savings_pounds
         assert row["actual_costs_to_date_pounds"] == revisit.actual_costs_to_date_pounds
+
+
+def test_the_demo_organisations_round_trip_and_name_every_identifier_the_others_use(demo, client):
+    organisations = same_in_both(*downloaded(client, "organisations"), key=lambda r: r["slug"])
+    partnerships, _ = downloaded(client, "partnerships")
+    figures, _ = downloaded(client, "case-study-figures")
+
+    in_db = Organisation.objects.all()
+    assert len(organisations) == in_db.count() >= 7
+    for organisation in in_db:
+        row = organisations[organisation.slug]
+        assert row["name"] == organisation.name
+        assert row["kind"] == organisation.kind
+        assert row["kind_name"] == organisation.get_kind_display()
+        assert row["region"] == (organisation.region or None)
+        assert row["region_name"] == (organisation.get_region_display() or None)
+        assert row["website"] == (organisation.website or None)
+        assert row["url"] == f"http://testserver/organisations/{organisation.slug}/"
+    used = {row["organisation"] for row in partnerships}
+    used |= {slug for row in figures for slug in row["organisations"] or []}
+    assert used and used <= set(organisations)
