@@ -22,6 +22,7 @@ from community.models import (
     Listing,
     Post,
     Story,
+    StoryChange,
     StoryResponse,
     Thread,
     ThreadTag,
@@ -169,7 +170,8 @@ def post_changed(sender, instance: Post, **kwargs) -> None:
     enqueue([Thread(pk=instance.thread_id)])
 
 
-def story_response_changed(sender, instance: StoryResponse, **kwargs) -> None:
+def story_reply_changed(sender, instance: StoryResponse | StoryChange, **kwargs) -> None:
+    """The provider's answer and its change made are part of their story's document."""
     enqueue([Story(pk=instance.story_id)])
 
 
@@ -222,7 +224,8 @@ SAVE_AND_DELETE = (
     (Thread, object_changed),
     (Post, post_changed),
     (Story, object_changed),
-    (StoryResponse, story_response_changed),
+    (StoryResponse, story_reply_changed),
+    (StoryChange, story_reply_changed),
     (CaseStudyQuestion, case_study_question_changed),
     (CaseStudyAnswer, case_study_answer_changed),
     (Listing, object_changed),

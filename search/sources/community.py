@@ -185,7 +185,10 @@ class StorySource(Source):
 
     def _visible(self) -> QuerySet:
         return Story.objects.filter(status=ContentStatus.VISIBLE).select_related(
-            "shared_service__lead_organisation", "shared_service__service_area", "response"
+            "shared_service__lead_organisation",
+            "shared_service__service_area",
+            "response",
+            "change",
         )
 
     def indexable(self) -> QuerySet:
@@ -193,7 +196,9 @@ class StorySource(Source):
 
     def rows(self) -> QuerySet:
         # The Markdown sources are as long as the HTML and never indexed.
-        return self._visible().defer("body_markdown", "response__body_markdown")
+        return self._visible().defer(
+            "body_markdown", "response__body_markdown", "change__body_markdown"
+        )
 
     def related_in_batch(self, stories: list[Model]) -> dict[int, dict[str, Any]]:
         service_ids = {story.shared_service_id for story in stories}
@@ -225,9 +230,17 @@ class StorySource(Source):
     def prepare_summary(self, story: Story) -> str:
         return plain_text(story.body_html)
 
+    def _change(self, story: Story):
+        try:
+            return story.change
+        except Story.change.RelatedObjectDoesNotExist:
+            return None
+
     def prepare_body(self, story: Story) -> str:
-        response = self._response(story)
-        return plain_text(response.body_html) if response else ""
+        """The provider's answer and what the story led it to change: someone searching for
+        the change finds the story behind it."""
+        replies = (self._response(story), self._change(story))
+        return "\n\n".join(plain_text(reply.body_html) for reply in replies if reply)
 
     def prepare_organisations(self, story: Story) -> list[str]:
         return sorted({org.slug for org in self._organisations(story)})
