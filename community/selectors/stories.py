@@ -101,13 +101,16 @@ def stories_weighted_by(user: User, stories: list[Story]) -> set[int]:
 
 
 def changes_made(service: SharedService | None = None) -> QuerySet[StoryChange]:
-    """Changes made because of published stories (of one service, or of all), newest first. A
-    story hidden later takes its change off these lists with it."""
+    """Changes made because of published stories (of one service, or of all), newest first,
+    each with `weight_count` (how many people experienced its story too), counted in the same
+    query. A story hidden later takes its change off these lists with it."""
     changes = StoryChange.objects.filter(story__status=ContentStatus.VISIBLE)
     if service is not None:
         changes = changes.filter(story__shared_service=service)
-    return changes.select_related("story", "story__shared_service", "organisation").order_by(
-        "-changed_on", "-created_at"
+    return (
+        changes.select_related("story", "story__shared_service", "organisation")
+        .annotate(weight_count=Count("story__weights"))
+        .order_by("-changed_on", "-created_at")
     )
 
 

@@ -7,7 +7,13 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from community.models import ContentStatus, ModerationAction, Notification, StoryChange
+from community.models import (
+    ContentStatus,
+    ModerationAction,
+    Notification,
+    StoryChange,
+    StoryWeight,
+)
 from tests.factories import (
     OrganisationFactory,
     SharedServiceFactory,
@@ -258,3 +264,23 @@ def test_only_the_providers_officers_and_editors_see_the_links_to_mark_or_remove
     assert "Edit the change made" in page_for(lead_officer)
     assert remove_link in page_for(editor)
     assert remove_link not in page_for(lead_officer)
+
+
+def test_the_changes_lists_say_how_many_people_experienced_the_story_too(
+    client, service, story, lead_officer
+):
+    StoryChange.objects.create(
+        story=story,
+        author=lead_officer,
+        organisation=service.lead_organisation,
+        body_markdown="Letters by email",
+        body_html="<p>Letters by email</p>",
+        changed_on=datetime.date(2026, 10, 20),
+    )
+    for _ in range(3):
+        StoryWeight.objects.create(story=story, user=make_verified_user())
+
+    for address in (changes_url(service), reverse("community:changes_made")):
+        page = client.get(address).content.decode()
+
+        assert "3 people have experienced this too" in page
