@@ -16,6 +16,7 @@ import csv
 import datetime
 import io
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,7 +29,7 @@ from django.utils import timezone
 
 from commons.links import page_url
 from knowledge import queries
-from knowledge.models import CaseStudyRevisit, Organisation, Region, SharedService
+from knowledge.models import CaseStudyRevisit, Organisation, Region, ServiceArea, SharedService
 
 LICENCE_NAME = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -45,6 +46,18 @@ LIST_DELIMITER = ";"
 DATA_PACKAGE = settings.BASE_DIR / "docs" / "open-data" / "datapackage.json"
 
 Row = dict[str, Any]
+# The case-study fields the figures dataset reads (besides what a page's address needs).
+FIGURE_FIELDS = (
+    "slug",
+    "title",
+    "stage",
+    "started_on",
+    "ended_on",
+    "investment_pounds",
+    "annual_savings_pounds",
+    "savings_percent",
+    "staff_change_fte",
+)
 REGION_NAMES = dict(Region.choices)
 KIND_NAMES = dict(Organisation.Kind.choices)
 
@@ -155,9 +168,26 @@ def partnership_count() -> int:
     return SharedService.objects.count() + partners.count()
 
 
+def _slugs_by_case_study(model: type[Organisation | ServiceArea], ids: list[int]) -> dict:
+    """Each case study's organisation or service-area slugs, sorted, read as plain values: a
+    prefetch would build (and, through modelcluster, wrap) a model for every link."""
+    slugs: dict[int, list[str]] = defaultdict(list)
+    links = model.objects.filter(case_studies__in=ids).values_list("case_studies", "slug")
+    for page_id, slug in links.order_by("slug"):
+        slugs[page_id].append(slug)
+    return slugs
+
+
 def case_study_figure_rows(request: HttpRequest) -> list[Row]:
     """One row per live, public case study: its money, staff and dates."""
-    pages = queries.live_case_studies().prefetch_related("organisations", "service_areas")
+    pages = list(
+        queries.live_case_studies()
+        .only(*FIGURE_FIELDS, "url_path", "path", "depth", "first_published_at")
+        .order_by("slug", "pk")
+    )
+    ids = [page.pk for page in pages]
+    organisations = _slugs_by_case_study(Organisation, ids)
+    service_areas = _slugs_by_case_study(ServiceArea, ids)
     return [
         {
             "slug": page.slug,
@@ -171,10 +201,10 @@ def case_study_figure_rows(request: HttpRequest) -> list[Row]:
             "annual_savings_pounds": page.annual_savings_pounds,
             "savings_percent": page.savings_percent,
             "staff_change_fte": page.staff_change_fte,
-            "organisations": sorted(o.slug for o in page.organisations.all()),
-            "service_areas": sorted(a.slug for a in page.service_areas.all()),
+            "organisations": organisations.get(page.pk, []),
+            "service_areas": service_areas.get(page.pk, []),
         }
-        for page in pages.order_by("slug", "pk")
+        for page in pages
     ]
 
 
