@@ -303,19 +303,24 @@ def resource_resend(
     *, user, page_id: int, data: Mapping[str, Any], document_file: UploadedFile | None = None
 ) -> ResourcePage:
     """Saves the changes to a resource and sends it back to the editors. The document sent
-    before stays unless a new file replaces it or a web address takes its place."""
+    before stays unless a new file replaces it or a web address takes its place; then it is
+    deleted, if nobody outside the review ever saw it (`_replaced_document_discard`)."""
     if document_file:
         document_validate(document_file)
     document = (
         _document_add(document_file, title=data["title"], user=user) if document_file else None
     )
+    replaced: list[AbstractDocument] = []
 
     def fill(draft: ResourcePage) -> None:
         _resource_fill(draft, data)
+        previous = draft.document
         if document is not None:
             draft.document = document
         elif draft.external_url:
             draft.document = None
+        if previous is not None and previous != draft.document:
+            replaced.append(previous)
 
     try:
         draft = _revision_save(
@@ -329,8 +334,24 @@ def resource_resend(
         if document is not None:
             _document_discard(document)
         raise
+    for previous in replaced:
+        _replaced_document_discard(previous)
     _review_resume(draft, user=user)
     return draft
+
+
+def _replaced_document_discard(document: AbstractDocument) -> None:
+    """A contributed document replaced before it was ever published: still in the review
+    collection (publication moves it out) and on no page, it would only clutter the reviewers'
+    documents. Earlier revisions that name it open without it (modelcluster drops a missing
+    foreign key)."""
+    document.refresh_from_db()
+    if document.collection.name != REVIEW_COLLECTION_NAME:
+        return
+    if ResourcePage.objects.filter(document=document).exists():
+        return
+    logger.info("Document %s replaced before review and deleted", document.pk)
+    _document_discard(document)
 
 
 def contributed_document_release(page: ResourcePage) -> None:

@@ -4,10 +4,12 @@ and resending it from the public site, which puts it back into Wagtail's moderat
 import html
 from decimal import Decimal
 
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import WorkflowState
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, WorkflowState
 
 from knowledge.models import CaseStudyPage, ResourcePage
 from tests.factories import UserFactory
@@ -327,3 +329,50 @@ def test_text_the_contributor_changes_replaces_the_editors_formatting(signed_in,
     assert page.get_latest_revision_as_object().outcomes == (
         "<p>Fewer missed bins; 4,000 fewer calls.</p>"
     )
+
+
+def test_a_document_replaced_before_review_is_deleted_with_its_file(signed_in, moderator):
+    signed_in.post(RESOURCE_URL, {**resource_data(external_url=""), "document": pdf()})
+    page = ResourcePage.objects.get()
+    first = page.document
+    stored = first.file.name
+    changes_request(page, editor=moderator, comment="That is last year's version.")
+
+    response = signed_in.post(
+        edit_url(page), {**resource_data(external_url=""), "document": pdf("this-year.pdf")}
+    )
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    latest = page.get_latest_revision_as_object()
+    assert latest.document.file.name.startswith("documents/this-year")
+    # Never published, so never public: nobody but the reviewers ever saw the old one.
+    assert not get_document_model().objects.filter(pk=first.pk).exists()
+    assert not default_storage.exists(stored)
+    # The revision that carried it still opens (for the editors' history), without it.
+    assert page.revisions.order_by("created_at").first().as_object().document is None
+
+
+def test_a_document_switched_for_a_web_address_is_deleted_too(signed_in, moderator):
+    signed_in.post(RESOURCE_URL, {**resource_data(external_url=""), "document": pdf()})
+    page = ResourcePage.objects.get()
+    first = page.document
+    changes_request(page, editor=moderator, comment="Link to the council's copy instead.")
+
+    signed_in.post(edit_url(page), resource_data(external_url="https://example.org/their-copy"))
+
+    assert not get_document_model().objects.filter(pk=first.pk).exists()
+
+
+def test_a_replaced_document_that_is_public_or_used_elsewhere_is_kept(signed_in, moderator):
+    signed_in.post(RESOURCE_URL, {**resource_data(external_url=""), "document": pdf()})
+    page = ResourcePage.objects.get()
+    first = page.document
+    # An editor filed it in the public collection, to use on another page.
+    first.collection = Collection.get_first_root_node()
+    first.save()
+    changes_request(page, editor=moderator, comment="Send the newer one.")
+
+    signed_in.post(edit_url(page), {**resource_data(external_url=""), "document": pdf("new.pdf")})
+
+    assert get_document_model().objects.filter(pk=first.pk).exists()
