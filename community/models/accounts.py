@@ -66,8 +66,8 @@ class User(AbstractUser):
         "Email me about what I write",
         default=True,
         help_text="When a moderator approves a thread or reply of yours that waited, publishes or "
-        "turns down your story, or an organisation answers it. You see these on your "
-        "notifications page either way.",
+        "turns down your story, or answers your request to join a community, or an organisation "
+        "answers your story. You see these on your notifications page either way.",
     )
     email_about_events = models.BooleanField(
         "Email me about events I signed up for",

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from community.models import Community, Membership, ModerationAction, User
 from community.permissions import can_join, can_moderate, has_verified_email, membership_status
 from community.services.audit import audit_record
+from community.services.notifications import join_request_answered, join_request_tell_moderators
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ def membership_join(*, user: User, community: Community) -> Membership:
             membership.save()
     except IntegrityError:  # a double click: the first request made it
         return Membership.objects.get(user=user, community=community)
+    if status == Membership.Status.PENDING:
+        join_request_tell_moderators(person=user, community=community)
     logger.info("User %s %s community %s", user.pk, status, community.pk)
     return membership
 
@@ -72,6 +75,7 @@ def membership_approve(*, moderator: User, membership: Membership) -> Membership
             content=membership,
             action=ModerationAction.Action.MEMBERSHIP_APPROVE,
         )
+        join_request_answered(person=membership.user, community=membership.community, accepted=True)
     return membership
 
 
@@ -86,3 +90,6 @@ def membership_decline(*, moderator: User, membership: Membership) -> None:
             note=f"Declined the request of user {membership.user_id}",
         )
         membership.delete()
+        join_request_answered(
+            person=membership.user, community=membership.community, accepted=False
+        )

@@ -178,29 +178,66 @@ def _immediate_emails_send(pairs: Iterable[tuple[int, int]]) -> None:
 # --- telling authors -------------------------------------------------------------------------
 
 
-def author_tell(*, author: User, message: str, url: str) -> Notification:
-    """Tell an author what became of something they wrote (a held post approved, a story
-    published, turned down or answered): on the site always, and by email at once unless they
-    turned `email_about_own_posts` off. It names no thread, so the daily digest, which is about
-    watches, leaves it alone."""
+AUTHOR_EMAIL_BECAUSE = "it is about something you wrote on Commons"
+
+
+def author_tell(
+    *, author: User, message: str, url: str, because: str = AUTHOR_EMAIL_BECAUSE
+) -> Notification:
+    """Tell an author what became of something they wrote or asked for (a held post approved, a
+    story published, turned down or answered, a request to join answered): on the site always,
+    and by email at once unless they turned `email_about_own_posts` off. It names no thread, so
+    the daily digest, which is about watches, leaves it alone."""
     notification = Notification.objects.create(
         user=author, message=Truncator(one_line(message)).chars(300), url=url
     )
     if author.email_about_own_posts:
-        transaction.on_commit(lambda: _author_email_send(notification.pk))
+        transaction.on_commit(lambda: _author_email_send(notification.pk, because=because))
     return notification
 
 
-def _author_email_send(notification_pk: int) -> None:
+def _author_email_send(notification_pk: int, *, because: str) -> None:
     notification = Notification.objects.select_related("user").filter(pk=notification_pk).first()
     if notification is None or not notification.user.email_about_own_posts:
         return
     if not has_verified_email(notification.user):
         return
     _notification_email_send(
-        notification,
-        unsubscribe_link=unsubscribe_url(user=notification.user),
-        because="it is about something you wrote on Commons",
+        notification, unsubscribe_link=unsubscribe_url(user=notification.user), because=because
+    )
+
+
+# --- requests to join ------------------------------------------------------------------------
+
+JOIN_REQUEST_BECAUSE = "you asked to join a community on Commons"
+
+
+def join_request_tell_moderators(*, person: User, community: Community) -> int:
+    """On the site only: the community's own moderators (editors moderate everywhere and would
+    hear of every request) see who is waiting, with a link to the page where they answer."""
+    url = reverse("community:community_members", kwargs={"slug": community.slug})
+    message = Truncator(f"{person.public_name} asked to join “{community.name}”").chars(300)
+    moderators = community.moderators.filter(is_active=True).exclude(pk=person.pk)
+    return len(
+        Notification.objects.bulk_create(
+            [Notification(user=moderator, message=message, url=url) for moderator in moderators]
+        )
+    )
+
+
+def join_request_answered(*, person: User, community: Community, accepted: bool) -> None:
+    if accepted:
+        message = f"You are now a member of “{community.name}”"
+    else:
+        message = (
+            f"A moderator of “{community.name}” did not accept your request to join. "
+            "You can ask again later."
+        )
+    author_tell(
+        author=person,
+        message=message,
+        url=community.get_absolute_url(),
+        because=JOIN_REQUEST_BECAUSE,
     )
 
 
