@@ -77,6 +77,14 @@ class Dataset:
     fields: tuple[Field, ...]
     rows: Callable[[HttpRequest], list[Row]]
     count: Callable[[], int]
+    # Rows `start` to `stop` only, for a page of the API, where building them all for each
+    # page would cost what the whole download does. Without it, the rows are cut from all.
+    rows_between: Callable[[HttpRequest, int, int], list[Row]] | None = None
+
+    def rows_of_page(self, request: HttpRequest, start: int, stop: int) -> list[Row]:
+        if self.rows_between is not None:
+            return self.rows_between(request, start, stop)
+        return self.rows(request)[start:stop]
 
     def csv_filename(self) -> str:
         return f"commons-{self.slug}-{timezone.localdate():%Y-%m-%d}.csv"
@@ -178,13 +186,24 @@ def _slugs_by_case_study(model: type[Organisation | ServiceArea], ids: list[int]
     return slugs
 
 
-def case_study_figure_rows(request: HttpRequest) -> list[Row]:
-    """One row per live, public case study: its money, staff and dates."""
-    pages = list(
+def _figure_pages():
+    return (
         queries.live_case_studies()
         .only(*FIGURE_FIELDS, "url_path", "path", "depth", "first_published_at")
         .order_by("slug", "pk")
     )
+
+
+def case_study_figure_rows(request: HttpRequest) -> list[Row]:
+    """One row per live, public case study: its money, staff and dates."""
+    return _figure_rows(request, list(_figure_pages()))
+
+
+def case_study_figure_rows_between(request: HttpRequest, start: int, stop: int) -> list[Row]:
+    return _figure_rows(request, list(_figure_pages()[start:stop]))
+
+
+def _figure_rows(request: HttpRequest, pages: list) -> list[Row]:
     ids = [page.pk for page in pages]
     organisations = _slugs_by_case_study(Organisation, ids)
     service_areas = _slugs_by_case_study(ServiceArea, ids)
@@ -316,6 +335,7 @@ DATASETS: tuple[Dataset, ...] = (
         ),
         rows=case_study_figure_rows,
         count=lambda: queries.live_case_studies().count(),
+        rows_between=case_study_figure_rows_between,
     ),
     Dataset(
         slug="revisits",

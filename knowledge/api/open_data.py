@@ -38,6 +38,24 @@ def _record_serializer(dataset: open_data.Dataset) -> type[serializers.Serialize
     return type(name, (serializers.Serializer,), fields)
 
 
+class DatasetRows:
+    """A dataset's rows as the paginator reads them: counted, then cut to one page, so only
+    that page's rows are built."""
+
+    def __init__(self, dataset: open_data.Dataset, request: Request) -> None:
+        self.dataset, self.request = dataset, request
+
+    def count(self) -> int:
+        return self.dataset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[open_data.Row]:
+        start, stop = index.start or 0, index.stop
+        return self.dataset.rows_of_page(self.request, start, stop)
+
+
 def _dataset_view(dataset: open_data.Dataset) -> Any:
     operation_id = f"open_data_{dataset.slug.replace('-', '_')}"
 
@@ -45,8 +63,8 @@ def _dataset_view(dataset: open_data.Dataset) -> Any:
         serializer_class = _record_serializer(dataset)
         filter_backends: list = []
 
-        def get_queryset(self) -> list[open_data.Row]:
-            return dataset.rows(self.request)
+        def get_queryset(self) -> DatasetRows:
+            return DatasetRows(dataset, self.request)
 
         @extend_schema(operation_id=operation_id, description=dataset.description)
         def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -2,6 +2,7 @@
 the licence, and nothing a draft or a private case study says."""
 
 import datetime
+import json
 from decimal import Decimal
 
 import pytest
@@ -101,3 +102,19 @@ def test_an_unknown_dataset_is_a_json_404(client):
 
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_page_of_case_study_figures_is_the_same_slice_of_rows_as_the_download(client, library):
+    for number in range(5):
+        make_case_study(library.case_studies, title=f"Shared service {number}")
+    download = json.loads(client.get("/open-data/case-study-figures.json").content)["records"]
+
+    page = client.get("/api/v1/open-data/case-study-figures/?limit=2&offset=2").json()
+
+    assert page["count"] == 5
+    assert [record["slug"] for record in page["results"]] == [
+        record["slug"] for record in download[2:4]
+    ]
+    assert page["results"][0]["organisations"] == download[2]["organisations"]
+    past_the_end = client.get("/api/v1/open-data/case-study-figures/?offset=9").json()
+    assert (past_the_end["count"], past_the_end["results"]) == (5, [])
