@@ -212,6 +212,10 @@ STORAGES = {
 # Email: EMAIL_URL in django-environ's form, e.g. smtp+tls://user:password@smtp.example.org:587
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Seconds the SMTP connection waits for the mail server at each step. Emails are sent from the
+# request that causes them (after its transaction commits): without a limit, a mail server that
+# stops answering would hold every such request, and then every web process, for ever.
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10.0)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Commons <no-reply@commons.localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
