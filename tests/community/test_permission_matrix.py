@@ -59,15 +59,7 @@ ALLOWED = {
     "see a members-only thread through the content API": set(),
     "see a draft or password-protected case study through the API": set(),
     # The embeddable widget: it reads only the public API, for everyone.
-    "make a widget snippet": {
-        "anonymous",
-        "unverified",
-        "citizen",
-        "officer",
-        "member",
-        "moderator",
-        "editor",
-    },
+    "make a widget snippet": set(ROLES),
     "see a draft or private case study through the widget or its tag choices": set(),
     # Private communities: outsiders get 404, never 403.
     "see a private community exists": {"member", "moderator", "editor"},
